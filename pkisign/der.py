@@ -1,0 +1,121 @@
+"""The few DER (X.690) rules that pkisign writes by hand.
+
+Everything structured is built and parsed with asn1crypto; these helpers
+cover what asn1crypto has no spec for: a SEQUENCE or SET of pieces that are
+already encoded (Go's ``asn1.RawValue`` style), and primitive values whose
+type Go chooses at run time (an attribute value that is PrintableString or
+UTF8String depending on its characters).
+"""
+
+from __future__ import annotations
+
+from asn1crypto import core
+
+__all__ = [
+    "tlv",
+    "sequence",
+    "set_of",
+    "oid",
+    "integer",
+    "octet_string",
+    "bit_string",
+    "read_tlv",
+    "DERError",
+    "children",
+]
+
+
+def _length(n: int) -> bytes:
+    if n < 0x80:
+        return bytes((n,))
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes((0x80 | len(body),)) + body
+
+
+def tlv(tag: int, content: bytes) -> bytes:
+    """A single-byte tag, the minimal DER length, then the content."""
+    return bytes((tag,)) + _length(len(content)) + content
+
+
+def sequence(*parts: bytes) -> bytes:
+    """SEQUENCE of already-encoded parts, in the given order."""
+    return tlv(0x30, b"".join(parts))
+
+
+def set_of(parts: list[bytes]) -> bytes:
+    """SET OF: DER sorts the encodings bytewise (X.690 11.6), as Go does."""
+    return tlv(0x31, b"".join(sorted(parts)))
+
+
+def oid(dotted: str) -> bytes:
+    """An OBJECT IDENTIFIER from its dotted form."""
+    return core.ObjectIdentifier(dotted).dump()
+
+
+def integer(value: int) -> bytes:
+    """A minimal two's-complement INTEGER."""
+    return core.Integer(value).dump()
+
+
+def octet_string(value: bytes) -> bytes:
+    return tlv(0x04, value)
+
+
+def bit_string(value: bytes, unused_bits: int = 0) -> bytes:
+    return tlv(0x03, bytes((unused_bits,)) + value)
+
+
+def read_tlv(data: bytes, offset: int = 0) -> tuple[int, int, int]:
+    """(tag byte, content start, content end) of the DER element at offset.
+
+    Only for data pkisign has already parsed (single-byte tags, definite
+    lengths); it is used to slice pieces out, not to validate input.
+    """
+    tag = data[offset]
+    first = data[offset + 1]
+    if first < 0x80:
+        start = offset + 2
+        return tag, start, start + first
+    n = first & 0x7F
+    length = int.from_bytes(data[offset + 2:offset + 2 + n], "big")
+    start = offset + 2 + n
+    return tag, start, start + length
+
+
+class DERError(ValueError):
+    """Input that is not DER: a bad length, a truncated element, a high tag."""
+
+
+def children(content: bytes) -> list[tuple[int, bytes, bytes]]:
+    """Split DER content into its elements: (tag byte, content, whole TLV).
+
+    Strict like Go's cryptobyte: definite, minimal lengths; no high-tag-number
+    form; every byte accounted for.
+    """
+    out = []
+    pos = 0
+    end = len(content)
+    while pos < end:
+        if end - pos < 2:
+            raise DERError("truncated element")
+        tag = content[pos]
+        if tag & 0x1F == 0x1F:
+            raise DERError("high-tag-number form")
+        first = content[pos + 1]
+        if first < 0x80:
+            start, length = pos + 2, first
+        else:
+            n = first & 0x7F
+            if n == 0 or n > 4:
+                raise DERError("indefinite or oversized length")
+            if pos + 2 + n > end:
+                raise DERError("truncated length")
+            length = int.from_bytes(content[pos + 2:pos + 2 + n], "big")
+            if length < 0x80 or content[pos + 2] == 0:
+                raise DERError("non-minimal length")
+            start = pos + 2 + n
+        if start + length > end:
+            raise DERError("truncated element")
+        out.append((tag, content[start:start + length], content[pos:start + length]))
+        pos = start + length
+    return out

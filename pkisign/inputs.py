@@ -1,0 +1,178 @@
+"""Reading the command's input files: CSR, issuer bundle, password file.
+
+The I/O edge of the pipeline.  Messages follow step's (spec section 12):
+``error reading "<file>": no such file or directory``, ``error parsing
+<file>: ...``.  ``-`` reads standard input.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from asn1crypto import x509
+
+from . import der, pem
+from .csr import CSR, CSRParseError, parse_csr
+from .errors import CSRError, InputError
+from .keys import KeyError_, PublicKey, parse_spki
+from .tbs import IssuerIdentity
+
+__all__ = [
+    "read_file",
+    "read_csr",
+    "load_csr",
+    "IssuerCertificate",
+    "read_issuers",
+    "load_issuers",
+    "read_password_file",
+    "GO_SPACE",
+]
+
+#: Go's unicode.IsSpace: what step trims from the end of a password file.
+GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+           "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def read_file(name: str) -> bytes:
+    """The file's bytes, a leading byte order mark dropped; ``-`` is stdin."""
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(name, "rb") as f:
+                data = f.read()
+    except OSError as exc:
+        # Go prints the bare reason in lower case: "no such file or directory".
+        reason = exc.strerror.lower() if exc.strerror else str(exc)
+        raise InputError(f'error reading "{name}": {reason}') from None
+    return pem.strip_bom(data)
+
+
+# -- CSR --------------------------------------------------------------------------
+
+def load_csr(data: bytes, name: str = "-") -> CSR:
+    """pemutil.ParseCertificateRequest: the first PEM CSR block, else DER."""
+    if pem.has_pem(data):
+        for block in pem.decode_blocks(data):
+            if block.type.endswith("CERTIFICATE REQUEST"):
+                try:
+                    return parse_csr(block.der)
+                except CSRParseError as exc:
+                    raise CSRError(f"error parsing {name}: error decoding PEM data: {exc}") from None
+    try:
+        return parse_csr(data)
+    except CSRParseError as exc:
+        raise CSRError(f"error parsing {name}: error parsing certificate request as DER format: {exc}") from None
+
+
+def read_csr(name: str) -> CSR:
+    return load_csr(read_file(name), name)
+
+
+# -- issuer -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IssuerCertificate:
+    """An issuer certificate with the fields step's checks read (Go's view)."""
+
+    der: bytes
+    subject: bytes
+    public_key: PublicKey | None
+    basic_constraints_valid: bool
+    is_ca: bool
+    max_path_len: int  # -1 when absent, as Go reports it
+    key_usage: int
+    subject_key_id: bytes
+
+    @property
+    def identity(self) -> IssuerIdentity:
+        return IssuerIdentity(self.subject, self.subject_key_id)
+
+
+_KU_BITS = ("digital_signature", "non_repudiation", "key_encipherment", "data_encipherment",
+            "key_agreement", "key_cert_sign", "crl_sign", "encipher_only", "decipher_only")
+
+
+def parse_certificate(data: bytes) -> IssuerCertificate:
+    """Parse a certificate strictly enough that a broken one is refused."""
+    try:
+        top = der.children(data)
+        if len(top) != 1 or top[0][0] != 0x30:
+            raise ValueError("x509: malformed certificate")
+        cert = x509.Certificate.load(data, strict=True)
+        tbs = cert["tbs_certificate"]
+        spki = tbs["subject_public_key_info"].dump()
+        subject = tbs["subject"].dump()
+        bc = cert.basic_constraints_value
+        ku = cert.key_usage_value
+        ski = cert.key_identifier_value
+        key_usage = 0
+        if ku is not None:
+            names = ku.native
+            key_usage = sum(1 << i for i, n in enumerate(_KU_BITS) if n in names)
+        max_path_len = -1
+        is_ca = False
+        if bc is not None:
+            is_ca = bool(bc["ca"].native)
+            if bc["path_len_constraint"].native is not None:
+                max_path_len = bc["path_len_constraint"].native
+        cert.native  # noqa: B018 - every field must parse
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ValueError(_clean(exc)) from None
+    try:
+        public_key = parse_spki(spki)
+    except KeyError_ as exc:
+        raise ValueError(str(exc)) from None
+    return IssuerCertificate(
+        der=data,
+        subject=subject,
+        public_key=public_key,
+        basic_constraints_valid=bc is not None,
+        is_ca=is_ca,
+        max_path_len=max_path_len,
+        key_usage=key_usage,
+        subject_key_id=ski.native if ski is not None else b"",
+    )
+
+
+def _clean(exc: BaseException) -> str:
+    """asn1crypto messages span lines; keep the first, it names the problem."""
+    text = str(exc).strip().splitlines()
+    return "x509: malformed certificate" + (f" ({text[0].strip()})" if text else "")
+
+
+def load_issuers(data: bytes, name: str) -> list[IssuerCertificate]:
+    """pemutil.ParseCertificateBundle: every headerless CERTIFICATE block, else DER."""
+    if pem.has_pem(data):
+        bundle = []
+        for block in pem.decode_blocks(data):
+            if block.type != "CERTIFICATE" or block.headers:
+                continue
+            try:
+                bundle.append(parse_certificate(block.der))
+            except ValueError as exc:
+                raise InputError(f"error parsing {name}: error decoding PEM data: {exc}") from None
+        if not bundle:
+            raise InputError(f"error parsing {name}: does not contain a valid PEM encoded certificate")
+        return bundle
+    try:
+        return [parse_certificate(data)]
+    except ValueError as exc:
+        raise InputError(f"error parsing {name}: error parsing certificate as DER format: {exc}") from None
+
+
+def read_issuers(name: str) -> list[IssuerCertificate]:
+    return load_issuers(read_file(name), name)
+
+
+# -- password ---------------------------------------------------------------------
+
+def read_password_file(name: str) -> bytes:
+    """The password: the whole file, trailing (Unicode) whitespace trimmed."""
+    try:
+        data = read_file(name)
+    except InputError as exc:
+        raise InputError(f"error reading {name}: {exc}") from None
+    text = data.decode("utf-8", "surrogateescape").rstrip(GO_SPACE)
+    return text.encode("utf-8", "surrogateescape")

@@ -1,0 +1,85 @@
+"""A signer for a private key read from a file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asn1crypto import keys as asn1_keys
+
+from .._oscrypto_compat import asymmetric
+from ..errors import MissingExtraError, SigningError
+from ..keys import PublicKey, SignatureAlgorithm, parse_spki
+
+__all__ = ["FileSigner"]
+
+
+class FileSigner:
+    """An RSA, EC or Ed25519 private key held in memory (PKCS#8 form).
+
+    oscrypto signs RSA PKCS#1 v1.5 and ECDSA.  Ed25519 and RSA-PSS go to
+    ``cryptography``: oscrypto has no Ed25519, and on OpenSSL 3 it signs PSS
+    with the maximum salt length, which Go (and so step) refuses.
+    """
+
+    def __init__(self, key_info: asn1_keys.PrivateKeyInfo) -> None:
+        self._info = key_info
+        self._oscrypto_key: Any = None
+        self._cryptography_key: Any = None
+        self._public_key = self._derive_public_key()
+
+    @property
+    def public_key(self) -> PublicKey:
+        return self._public_key
+
+    def _derive_public_key(self) -> PublicKey:
+        algorithm = self._info["private_key_algorithm"]["algorithm"].native
+        if algorithm == "ed25519":
+            key = self._cryptography()
+            from cryptography.hazmat.primitives import serialization
+
+            raw = key.public_key().public_bytes(
+                serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+            )
+        else:
+            raw = self._oscrypto().public_key.asn1.dump()
+        key = parse_spki(raw)
+        if key is None:
+            raise SigningError("the key cannot be used to sign X509 certificates")
+        return key
+
+    def _oscrypto(self) -> Any:
+        if self._oscrypto_key is None:
+            self._oscrypto_key = asymmetric().load_private_key(self._info)
+        return self._oscrypto_key
+
+    def _cryptography(self) -> Any:
+        if self._cryptography_key is None:
+            try:
+                from cryptography.hazmat.primitives import serialization
+            except ImportError:
+                raise MissingExtraError(self._needs_cryptography(), "cryptography") from None
+            self._cryptography_key = serialization.load_der_private_key(self._info.dump(), None)
+        return self._cryptography_key
+
+    def _needs_cryptography(self) -> str:
+        algorithm = self._info["private_key_algorithm"]["algorithm"].native
+        return "an Ed25519 key file" if algorithm == "ed25519" else "RSA-PSS signing with a key file"
+
+    def sign(self, message: bytes, algorithm: SignatureAlgorithm) -> bytes:
+        if algorithm.key_kind == "ed25519":
+            return self._cryptography().sign(message)
+        if algorithm.pss:
+            key = self._cryptography()
+            from cryptography.hazmat.primitives import hashes
+            from cryptography.hazmat.primitives.asymmetric import padding
+
+            hash_alg = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}[algorithm.hash]()
+            return key.sign(message, padding.PSS(padding.MGF1(hash_alg), hash_alg.digest_size), hash_alg)
+        osc = asymmetric()
+        if algorithm.key_kind == "rsa":
+            return osc.rsa_pkcs1v15_sign(self._oscrypto(), message, algorithm.hash)
+        return osc.ecdsa_sign(self._oscrypto(), message, algorithm.hash)
+
+    def close(self) -> None:
+        self._oscrypto_key = None
+        self._cryptography_key = None

@@ -1,0 +1,152 @@
+"""Shared test helpers: running the command in-process, and outside judges."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VECTORS = ROOT / "tests" / "vectors"
+
+
+def require(condition: bool, why: str) -> None:
+    """Skip when a tool is missing, unless CI demands every test (PKISIGN_REQUIRE_ALL)."""
+    if condition:
+        return
+    if os.environ.get("PKISIGN_REQUIRE_ALL"):
+        pytest.fail(f"required for this test and missing: {why}")
+    pytest.skip(why)
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    require(path is not None, f"{name} is not installed")
+    return path  # type: ignore[return-value]
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: bytes
+    stderr: str
+
+
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+class _Stdout:
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+
+    def write(self, text: str) -> int:
+        return self.buffer.write(text.encode())
+
+    def flush(self) -> None:
+        pass
+
+
+def run_cli(argv: list[str], *, cwd: Path | None = None, stdin: bytes = b"") -> Result:
+    """Run ``pkisign`` in-process (fast), capturing bytes on stdout."""
+    from pkisign.cli import main
+
+    old = (sys.stdin, sys.stdout, sys.stderr, os.getcwd())
+    out, err = _Stdout(), io.StringIO()
+    sys.stdin, sys.stdout, sys.stderr = _Stdin(stdin), out, err  # type: ignore[assignment]
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        code = main(argv)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = old[:3]
+        os.chdir(old[3])
+    return Result(code, out.buffer.getvalue(), err.getvalue())
+
+
+def run_process(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """Run ``python -m pkisign`` as a real process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "pkisign", *argv], capture_output=True, env=env, **kwargs)
+
+
+# -- outside judges ---------------------------------------------------------------
+
+def openssl_verify(leaf: Path, trusted: Path, untrusted: list[Path] = (), purpose: str = "any") -> str:
+    """``openssl verify``: "" when the chain verifies, else openssl's complaint."""
+    openssl = require_tool("openssl")
+    cmd = [openssl, "verify", "-purpose", purpose, "-CAfile", str(trusted)]
+    for u in untrusted:
+        cmd += ["-untrusted", str(u)]
+    # Vectors have fixed dates, some in the past or far future: judge the chain, not the clock.
+    cmd += ["-no_check_time", str(leaf)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    return "" if proc.returncode == 0 else (proc.stdout + proc.stderr).strip()
+
+
+class Pkilint:
+    """pkilint's two RFC 5280 linters, built once (its CLI builds them per call).
+
+    ``lint_cert`` is ``lint_pkix_cert``; ``lint_chain`` is
+    ``lint_pkix_signer_signee_cert_chain``.  Both return the findings at
+    ERROR or above as (code, message, path).
+    """
+
+    def __init__(self) -> None:
+        from pkilint import loader
+        from pkilint.bin import lint_pkix_signer_signee_cert_chain as chain
+        from pkilint.pkix import certificate, extension, name
+        from pkilint.validation import ValidationFindingSeverity
+
+        self._error = ValidationFindingSeverity.ERROR
+        self._load_der = loader.RFC5280CertificateDocumentLoader().get_file_loader_func(loader.DocumentFormat.DER)
+        self._cert = certificate.create_pkix_certificate_validator_container(
+            certificate.create_decoding_validators(name.ATTRIBUTE_TYPE_MAPPINGS, extension.EXTENSION_MAPPINGS),
+            [
+                certificate.create_issuer_validator_container([]),
+                certificate.create_validity_validator_container(),
+                certificate.create_subject_validator_container([]),
+                certificate.create_extensions_validator_container([]),
+                certificate.create_spki_validator_container([]),
+            ],
+        )
+        self._chain_decoding = chain.create_decoder_validation_container()
+        self._chain_issuer = chain.create_issuer_validation_container()
+        self._chain_subject = chain.create_subject_validation_container()
+
+    def _serious(self, results) -> list[tuple[str, str, str]]:
+        return [
+            (f.finding.code, str(f.message), r.node.path)
+            for r in results for f in r.finding_descriptions
+            if f.finding.severity <= self._error
+        ]
+
+    def lint_cert(self, der: bytes) -> list[tuple[str, str, str]]:
+        return self._serious(self._cert.validate(self._load_der(io.BytesIO(der), "subject").root))
+
+    def lint_chain(self, issuer_der: bytes, der: bytes) -> list[tuple[str, str, str]]:
+        docs: dict = {}
+        docs["issuer"] = issuer = self._load_der(io.BytesIO(issuer_der), "issuer", "issuer", docs)
+        docs["subject"] = subject = self._load_der(io.BytesIO(der), "subject", "subject", docs)
+        results = self._chain_decoding.validate(issuer.root)
+        results += self._chain_decoding.validate(subject.root)
+        results += self._chain_issuer.validate(issuer.root)
+        results += self._chain_subject.validate(subject.root)
+        return self._serious(results)
+
+
+@pytest.fixture(scope="session")
+def pkilint() -> Pkilint:
+    require(True, "")
+    try:
+        import pkilint as _  # noqa: F401
+    except ImportError:
+        require(False, "pkilint is not installed (pip install '.[test]')")
+    return Pkilint()
