@@ -1,0 +1,141 @@
+"""sprig's defaults, flow and JSON functions (defaults.go)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..gojson import JSONError, from_json, marshal
+from ..gotypes import FLOAT_KINDS, INT_KINDS, INVALID, UINT_KINDS, GoNil, type_of
+from ..limits import check_alloc
+from .base import FuncTable
+
+__all__ = ["DEFAULTS", "empty"]
+
+DEFAULTS = FuncTable()
+
+
+def empty(v: Any) -> bool:
+    """sprig's empty: the zero value of its type (structs are never empty)."""
+    if v is None or v is INVALID or isinstance(v, GoNil):
+        return True
+    t = type_of(v)
+    assert t is not None
+    k = t.kind
+    if k in ("array", "slice", "map", "string"):
+        return len(v) == 0
+    if k == "bool":
+        return not v
+    if k in INT_KINDS or k in UINT_KINDS or k in FLOAT_KINDS:
+        return v == 0
+    return False
+
+
+@DEFAULTS.func("default", ["interface {}", "...interface {}"], "interface {}")
+def _default(d: Any, *given: Any) -> Any:
+    if not given or empty(given[0]):
+        return d
+    return given[0]
+
+
+@DEFAULTS.func("empty", ["interface {}"], "bool")
+def _empty(v: Any) -> bool:
+    return empty(v)
+
+
+@DEFAULTS.func("coalesce", ["...interface {}"], "interface {}")
+def _coalesce(*v: Any) -> Any:
+    for val in v:
+        if not empty(val):
+            return val
+    return None
+
+
+@DEFAULTS.func("all", ["...interface {}"], "bool")
+def _all(*v: Any) -> bool:
+    return all(not empty(val) for val in v)
+
+
+@DEFAULTS.func("any", ["...interface {}"], "bool")
+def _any(*v: Any) -> bool:
+    return any(not empty(val) for val in v)
+
+
+@DEFAULTS.func("ternary", ["interface {}", "interface {}", "bool"], "interface {}")
+def _ternary(vt: Any, vf: Any, v: bool) -> Any:
+    return vt if v else vf
+
+
+def _checked(text: str) -> str:
+    check_alloc(len(text), "JSON output")
+    return text
+
+
+@DEFAULTS.func("toJson", ["interface {}"], "string")
+def _to_json(v: Any) -> str:
+    try:
+        return _checked(marshal(v))
+    except JSONError:
+        return ""
+
+
+@DEFAULTS.func("mustToJson", ["interface {}"], "string", error=True)
+def _must_to_json(v: Any) -> str:
+    return _checked(marshal(v))
+
+
+@DEFAULTS.func("toPrettyJson", ["interface {}"], "string")
+def _to_pretty_json(v: Any) -> str:
+    try:
+        return _checked(marshal(v, indent="  "))
+    except JSONError:
+        return ""
+
+
+@DEFAULTS.func("mustToPrettyJson", ["interface {}"], "string", error=True)
+def _must_to_pretty_json(v: Any) -> str:
+    return _checked(marshal(v, indent="  "))
+
+
+@DEFAULTS.func("toRawJson", ["interface {}"], "string")
+def _to_raw_json(v: Any) -> str:
+    # toRawJson panics on error and mustToRawJson returns it: the same message either way.
+    return _checked(marshal(v, escape_html=False))
+
+
+DEFAULTS.func("mustToRawJson", ["interface {}"], "string", error=True)(_to_raw_json)
+
+
+@DEFAULTS.func("fromJson", ["string"], "interface {}")
+def _from_json(v: str) -> Any:
+    return from_json(v)[0]
+
+
+@DEFAULTS.func("mustFromJson", ["string"], "interface {}", error=True)
+def _must_from_json(v: str) -> Any:
+    value, err = from_json(v)
+    if err is not None:
+        raise err
+    return value
+
+
+def deep_copy(v: Any) -> Any:
+    """copystructure.Copy for the value model: containers are copied, typing kept."""
+    if isinstance(v, dict):
+        out = type(v)() if type(v) is dict else type(v)({}, v.go_type)  # type: ignore[attr-defined]
+        for k, e in v.items():
+            out[k] = deep_copy(e)
+        return out
+    if isinstance(v, list):
+        items = [deep_copy(e) for e in v]
+        return items if type(v) is list else type(v)(items, v.go_type)  # type: ignore[attr-defined]
+    return v
+
+
+@DEFAULTS.func("deepCopy", ["interface {}"], "interface {}")
+def _deep_copy(v: Any) -> Any:
+    return deep_copy(v)
+
+
+@DEFAULTS.func("mustDeepCopy", ["interface {}"], "interface {}", error=True)
+def _must_deep_copy(v: Any) -> Any:
+    return deep_copy(v)

@@ -1,0 +1,1 @@
+{{ asn1Enc "foo" }} {{ asn1Enc "printable:foo bar" }} {{ asn1Enc "utf8:héllo" }} {{ asn1Enc "ia5:a@b.c" }} {{ asn1Enc "numeric:123 45" }} {{ asn1Enc "int:1234" }} {{ asn1Enc "int:-129" }} {{ asn1Enc "oid:1.2.840.113549" }} {{ asn1Enc "bool:true" }} {{ asn1Enc "boolean:false" }} {{ asn1Enc "raw:BQA=" }}

@@ -1,0 +1,1 @@
+{{ asn1Enc "int:x" }}

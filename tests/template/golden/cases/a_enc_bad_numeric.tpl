@@ -1,0 +1,1 @@
+{{ asn1Enc "numeric:12a" }}

@@ -1,0 +1,1 @@
+{{ asn1Enc "printable:a_b" }}

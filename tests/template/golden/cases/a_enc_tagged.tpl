@@ -1,0 +1,1 @@
+{{ asn1Enc "explicit,tag:1,utf8:x" }} {{ asn1Enc "tag:2,int:5" }} {{ asn1Enc "application,tag:3,printable:y" }} {{ asn1Enc "explicit,tag:40,ia5:z" }}

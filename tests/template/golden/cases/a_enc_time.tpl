@@ -1,0 +1,1 @@
+{{ asn1Enc "utc:2024-07-02T23:16:02Z" }} {{ asn1Enc "generalized:2024-07-02T23:16:02Z" }} {{ asn1Enc "utc:2060-01-01T00:00:00Z" }} {{ asn1Enc "utc:2024-07-02 23:16:02.5 +0200 CEST" }}

@@ -1,0 +1,1 @@
+{{ asn1Marshal "abc" }} {{ asn1Marshal "a_b" }} {{ asn1Marshal 5 }} {{ asn1Marshal true }} {{ asn1Marshal "x" "utf8" }} {{ asn1Marshal "y" "explicit" "tag:0" }} {{ asn1Marshal (list "a" 1) }} {{ asn1Marshal .time }} {{ asn1Marshal .bytes }} {{ asn1Marshal .strs "set" }}

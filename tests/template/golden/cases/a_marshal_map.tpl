@@ -1,0 +1,1 @@
+{{ asn1Marshal .m }}

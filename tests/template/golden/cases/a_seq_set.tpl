@@ -1,0 +1,1 @@
+{{ asn1Seq (asn1Enc "a") (asn1Enc "int:1") }} {{ asn1Set (asn1Enc "b") }} {{ asn1Seq }} {{ asn1Seq "!!" }}

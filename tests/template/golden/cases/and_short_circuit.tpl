@@ -1,0 +1,1 @@
+{{ and false (index .l 99) }} {{ or true (index .l 99) }}

@@ -1,0 +1,1 @@
+{{ block "B" .n }}block:{{ . }}{{ end }}

@@ -1,0 +1,1 @@
+{{ $a := dict "x" (list 1 2) }}{{ $b := deepCopy $a }}{{ $_ := set $b "y" 1 }}{{ $a }} {{ $b }}

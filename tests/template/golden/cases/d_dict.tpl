@@ -1,0 +1,1 @@
+{{ dict "a" 1 "b" "x" }} {{ dict "a" }} {{ dict 1 2 }} {{ dict }} {{ (dict "k" "v").k }}

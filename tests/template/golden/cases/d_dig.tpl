@@ -1,0 +1,1 @@
+{{ dig "m" "c" "d" "def" . }} {{ dig "m" "zz" "def" . }} {{ dig "s" "def" . }}

@@ -1,0 +1,1 @@
+{{ $d := dict "a" 1 }}{{ get $d "a" }}|{{ get $d "b" }}|{{ $_ := set $d "b" 2 }}{{ $d }}|{{ $_ := unset $d "a" }}{{ $d }}|{{ hasKey $d "b" }} {{ hasKey $d "a" }}

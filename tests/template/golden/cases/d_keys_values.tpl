@@ -1,0 +1,1 @@
+{{ keys .m | sortAlpha }} {{ values (dict "a" 1) }} {{ keys (dict "z" 1) (dict "y" 2) | sortAlpha }}

@@ -1,0 +1,1 @@
+{{ $a := dict "x" 1 "n" (dict "p" 1) "e" "" }}{{ $b := dict "x" 2 "y" 3 "n" (dict "q" 2) "e" "filled" }}{{ merge $a $b }}

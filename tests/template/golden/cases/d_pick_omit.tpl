@@ -1,0 +1,1 @@
+{{ pick .m "a" "zz" }} {{ omit .m "a" }} {{ pluck "a" (dict "a" 1) (dict "b" 2) (dict "a" 3) }}

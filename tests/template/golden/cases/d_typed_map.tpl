@@ -1,0 +1,1 @@
+{{ .smap }} {{ .smap.z }} {{ index .smap "a" }} {{ .smap.missing }}|

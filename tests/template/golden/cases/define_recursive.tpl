@@ -1,0 +1,1 @@
+{{ define "R" }}{{ if gt . 0 }}{{ . }}{{ template "R" (sub . 1) }}{{ end }}{{ end }}{{ template "R" 5 }}

@@ -1,0 +1,1 @@
+{{ define "T" }}[{{ . }}]{{ end }}{{ template "T" .s }}{{ template "T" }}

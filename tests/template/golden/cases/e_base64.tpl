@@ -1,0 +1,1 @@
+{{ b64enc "hello" }} {{ b64dec "aGVsbG8=" }} {{ b64dec "aGVsbG8" }} {{ b64dec "a$" }} {{ b64enc "" }} {{ b64dec "" }} {{ b64dec "aGVs\nbG8=" }} {{ b64dec "aGVsbA==x" }}

@@ -1,0 +1,1 @@
+{{ base "/a/b.txt" }} {{ dir "/a/b.txt" }} {{ clean "a//b/../c/." }} {{ ext "x.tar.gz" }} {{ isAbs "/x" }} {{ base "" }} {{ dir "x" }} {{ osBase "/a/b/" }} {{ osClean "/../x" }} {{ osExt "noext" }} {{ osIsAbs "rel" }} {{ osDir "/" }}

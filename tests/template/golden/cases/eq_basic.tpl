@@ -1,0 +1,1 @@
+{{ eq 1 1 }} {{ eq "a" "b" }} {{ eq .n 3.0 }} {{ eq .s "hello" }} {{ eq 1 2 3 1 }} {{ eq .u8 200 }} {{ eq .t true }}

@@ -1,0 +1,1 @@
+{{ eq .missing 1 }} {{ eq .missing nil }} {{ eq .nul nil }}

@@ -1,0 +1,1 @@
+{{ derivePassword 1.5 "a" "b" "c" "d" }}

@@ -1,0 +1,1 @@
+{{ if 1 }}{{ end }}{{ "abcdefghijklmnop" "x" | 3 }}

@@ -1,0 +1,1 @@
+{{ hasKey nil "a" }}

@@ -1,0 +1,1 @@
+{{ coalesce 0 "" .missing "x" 1 }} {{ coalesce 0 "" }}|{{ all 1 "a" .s }} {{ all 1 0 }} {{ any 0 "" .s }} {{ any 0 }}

@@ -1,0 +1,1 @@
+{{ default "d" .missing }} {{ default "d" .empty }} {{ default "d" .s }} {{ .missing | default "p" }} {{ default 5 0 }} {{ default "d" .el }} {{ default "d" false }} {{ default "d" }}

@@ -1,0 +1,1 @@
+{{ empty .missing }} {{ empty 0 }} {{ empty 1 }} {{ empty "" }} {{ empty .el }} {{ empty .m }} {{ empty .p }} {{ empty .nilstrs }} {{ empty .nilp }} {{ empty .time }}

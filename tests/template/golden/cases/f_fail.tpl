@@ -1,0 +1,1 @@
+{{ if true }}{{ fail "the message" }}{{ end }}

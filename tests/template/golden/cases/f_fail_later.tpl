@@ -1,0 +1,1 @@
+before {{ .s }} {{ fail (printf "bad %s" .s) }} after

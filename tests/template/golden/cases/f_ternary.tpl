@@ -1,0 +1,1 @@
+{{ ternary "yes" "no" true }} {{ ternary "yes" "no" .fl }} {{ true | ternary 1 2 }}

@@ -1,0 +1,1 @@
+{{ .m.c.d }} {{ .m.a }} {{ .m.missing }} {{ .missing.deeper }}

@@ -1,0 +1,1 @@
+{{ html .html }} {{ html 1 2 }} {{ html .missing }} {{ .html | html }}

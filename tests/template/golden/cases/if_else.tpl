@@ -1,0 +1,1 @@
+{{ if .t }}T{{ else }}F{{ end }}{{ if .fl }}T{{ else }}F{{ end }}

@@ -1,0 +1,1 @@
+{{ if eq .n 1 }}one{{ else if eq .n 3 }}three{{ else }}other{{ end }}

@@ -1,0 +1,1 @@
+{{ if .missing }}yes{{ else }}no{{ end }}

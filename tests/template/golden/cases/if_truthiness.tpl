@@ -1,0 +1,1 @@
+{{ range $k, $v := . }}{{ $k }}={{ if $v }}T{{ else }}F{{ end }} {{ end }}

@@ -1,0 +1,1 @@
+{{ index .l 1 }} {{ index .m "a" }} {{ index .m "c" "d" }} {{ index .s 1 }} {{ index .bytes 2 }} {{ index .m "zz" }} {{ index .smap "zz" }}|

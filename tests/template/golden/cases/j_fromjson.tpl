@@ -1,0 +1,1 @@
+{{ fromJson "{\"a\": 1, \"b\": [true, null, \"x\"], \"a\": 2}" }} {{ (fromJson "[1,2]") }} {{ fromJson "bad" }}|{{ typeOf (fromJson "5") }} {{ fromJson "{\"x\":1e400}" }}

@@ -1,0 +1,1 @@
+{{ toJson (b64dec "/w==") }} {{ toJson (printf "%s" (b64dec "wA==")) }}

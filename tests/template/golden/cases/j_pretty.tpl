@@ -1,0 +1,4 @@
+{{ toPrettyJson .m }}
+{{ toPrettyJson .el }}
+{{ toPrettyJson .em }}
+{{ toPrettyJson (list (dict) (list) 1) }}

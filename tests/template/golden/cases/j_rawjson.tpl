@@ -1,0 +1,1 @@
+{{ toRawJson .html }} {{ mustToRawJson (dict "a" "<b>") }}

@@ -1,0 +1,1 @@
+{{ toJson (fromJson (toJson .m)) }}

@@ -1,0 +1,1 @@
+{{ toJson .s }} {{ toJson .n }} {{ toJson .big }} {{ toJson .small }} {{ toJson .l }} {{ toJson .m }} {{ toJson .nul }} {{ toJson .missing }} {{ toJson .bytes }} {{ toJson .strs }} {{ toJson .nilstrs }} {{ toJson .nilmap }} {{ toJson .nilp }}

@@ -1,0 +1,1 @@
+{{ toJson 1e20 }} {{ toJson 1e21 }} {{ toJson 0.000001 }} {{ toJson 0.0000001 }} {{ toJson 123456789.125 }} {{ toJson -0.0 }} {{ toJson 1.5e-10 }} {{ toJson 3.0 }}

@@ -1,0 +1,3 @@
+{{ toJson .p }}
+{{ toJson .pp }}
+{{ toPrettyJson .p }}

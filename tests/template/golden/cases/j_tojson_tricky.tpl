@@ -1,0 +1,3 @@
+{{ toJson .tricky }}
+{{ toRawJson .tricky }}
+{{ toPrettyJson .tricky }}

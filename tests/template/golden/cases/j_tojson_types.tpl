@@ -1,0 +1,1 @@
+{{ toJson .time }} {{ toJson .tz }} {{ toJson .dur }} {{ toJson .ip }} {{ toJson .i64 }} {{ toJson .u8 }} {{ toJson .f32 }} {{ toJson .smap }} {{ toJson .ints }}

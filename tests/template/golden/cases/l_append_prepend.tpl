@@ -1,0 +1,1 @@
+{{ append .strs "z" }} {{ prepend .ints 0 }} {{ push .l "p" }} {{ mustAppend .el 1 }} {{ typeOf (append .strs "z") }}

@@ -1,0 +1,1 @@
+{{ chunk 2 .l }} {{ chunk 3 .ints }} {{ chunk 2 .el }}

@@ -1,0 +1,1 @@
+{{ concat .ints .strs (list 9) }} {{ concat .el }} {{ toJson (concat .el) }}

@@ -1,0 +1,1 @@
+{{ first .l }} {{ last .l }} {{ first .el }}|{{ last .strs }} {{ first .bytes }}

@@ -1,0 +1,1 @@
+{{ range $i, $e := until 3 }}{{ $i }}{{ $e }} {{ end }}

@@ -1,0 +1,1 @@
+{{ rest .l }} {{ initial .l }} {{ rest .el }} {{ typeOf (rest .el) }} {{ toJson (rest .el) }}

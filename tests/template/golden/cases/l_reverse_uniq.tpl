@@ -1,0 +1,1 @@
+{{ reverse .ints }} {{ uniq (list 1 1 2 "a" "a" 1.0 1) }} {{ compact (list 0 1 "" "x" nil false true .el) }}

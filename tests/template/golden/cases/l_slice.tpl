@@ -1,0 +1,1 @@
+{{ slice .l 1 }} {{ slice .l 1 3 }} {{ slice .strs }} {{ slice .el 0 }} {{ typeOf (slice .strs 1) }}

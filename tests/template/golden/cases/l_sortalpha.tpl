@@ -1,0 +1,1 @@
+{{ sortAlpha (list "b" "a" "C" 1 "é") }} {{ sortAlpha "x" }} {{ sortAlpha .ints }}

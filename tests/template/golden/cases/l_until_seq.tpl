@@ -1,0 +1,1 @@
+{{ until 5 }} {{ until -3 }} {{ untilStep 0 10 3 }} {{ untilStep 10 0 -4 }} {{ untilStep 0 10 -1 }} | {{ seq 5 }} | {{ seq -3 }} | {{ seq 2 5 }} | {{ seq 0 2 10 }} | {{ seq 10 -3 1 }} | {{ seq 1 2 3 4 }} | {{ seq }}

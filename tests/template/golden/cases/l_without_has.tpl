@@ -1,0 +1,1 @@
+{{ without .ints 1 3 }} {{ has 2 .ints }} {{ has 2.0 .ints }} {{ has "a" .l }} {{ has 1 .missing }} {{ mustHas 1 .nul }}

@@ -1,0 +1,1 @@
+{{ len .s }} {{ len .uni }} {{ len .l }} {{ len .m }} {{ len .bytes }} {{ len .nilstrs }}

@@ -1,0 +1,1 @@
+{{ add 1 2 3 }} {{ add1 5 }} {{ sub 10 3 }} {{ div 7 2 }} {{ div -7 2 }} {{ mod 7 3 }} {{ mod -7 3 }} {{ mul 2 3 4 }} {{ add }} {{ add .n .f "4" }} {{ typeOf (add 1 2) }}

@@ -1,0 +1,1 @@
+{{ atoi "42" }} {{ atoi "x" }} {{ atoi " 1" }} {{ int "42" }} {{ int 3.9 }} {{ int -3.9 }} {{ int64 "0x1F" }} {{ int "1.0" }} {{ int true }} {{ int .nul }} {{ float64 "3.5" }} {{ float64 2 }} {{ float64 "x" }} {{ int .i64 }} {{ int .u8 }} {{ int .dur }} {{ typeOf (int64 1) }}

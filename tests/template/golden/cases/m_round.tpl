@@ -1,0 +1,1 @@
+{{ round 3.14159 2 }} {{ round 2.5 0 }} {{ round 2.4 0 }} {{ round -2.5 0 }} {{ round 1.25 1 0.6 }} {{ floor 1.9 }} {{ ceil 1.1 }} {{ floor -1.5 }} {{ ceil "2.2" }}

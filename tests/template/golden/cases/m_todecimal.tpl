@@ -1,0 +1,1 @@
+{{ toDecimal "0777" }} {{ toDecimal 777 }} {{ toDecimal "x" }} {{ toDecimal 8 }}

@@ -1,0 +1,1 @@
+[{{ .nul }}] [{{ print .nul }}] [{{ print .missing }}] [{{ printf "%v" .nul }}]

@@ -1,0 +1,1 @@
+{{ .dur }} {{ .dur.Hours }} {{ .dur.Minutes }} {{ printf "%d" .dur }}

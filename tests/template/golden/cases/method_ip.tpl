@@ -1,0 +1,1 @@
+{{ .ip }} {{ .ip6 }} {{ printf "%v %s %T" .ip .ip .ip }}

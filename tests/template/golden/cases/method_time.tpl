@@ -1,0 +1,1 @@
+{{ .time.Year }} {{ .time.Month }} {{ .time.Day }} {{ .time.Unix }} {{ .time.Format "Jan 2, 2006 at 3:04pm (MST)" }} {{ .tz.UTC }}

@@ -1,0 +1,1 @@
+{{ (.time.Add 3600000000000).Hour }} {{ .time.Weekday }} {{ .time.YearDay }} {{ .time.IsZero }}

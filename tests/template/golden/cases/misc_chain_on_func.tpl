@@ -1,0 +1,1 @@
+{{ (dict "a" (dict "b" 5)).a.b }} {{ (list 1 2).x }}

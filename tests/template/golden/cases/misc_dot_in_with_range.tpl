@@ -1,0 +1,1 @@
+{{ with .m }}{{ range $k, $v := . }}{{ $k }}{{ end }}{{ end }}

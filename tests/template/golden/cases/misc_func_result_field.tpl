@@ -1,0 +1,1 @@
+{{ (toTime 0).Year }}

@@ -1,0 +1,1 @@
+{{ range .l }}{{ if eq . nil }}nil{{ else }}v{{ end }}{{ end }}

@@ -1,0 +1,1 @@
+{{ b64dec "/w==" }}|{{ printf "%q %x" (b64dec "/w==") (b64dec "/w==") }}|{{ len (b64dec "/w==") }}

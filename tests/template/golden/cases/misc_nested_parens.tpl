@@ -1,0 +1,1 @@
+{{ print (print (print (print 1 2) 3) 4) }}

@@ -1,0 +1,1 @@
+{{ printf "%v|%T" .missing .missing }}

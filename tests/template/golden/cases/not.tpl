@@ -1,0 +1,1 @@
+{{ not 0 }} {{ not .s }} {{ not .missing }}

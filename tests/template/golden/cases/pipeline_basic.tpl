@@ -1,0 +1,1 @@
+{{ .s | printf "%s!" }} {{ 3 | printf "%d-%d" 4 }}

@@ -1,0 +1,1 @@
+{{ .pp }}|{{ .p.Friend }}|{{ .p.Name }} {{ .p.Age }} {{ .p.Tags }} {{ .p.Extra }} {{ .p.Addr }} {{ .pp.Friend }} {{ .pp.Extra }}

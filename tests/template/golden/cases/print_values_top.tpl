@@ -1,0 +1,1 @@
+{{ .n }} {{ .f }} {{ .big }} {{ .small }} {{ .neg }} {{ .t }} {{ .nul }} {{ .l }} {{ .m }} {{ .bytes }} {{ .strs }} {{ .nilstrs }} {{ .nilmap }} {{ .nilp }} {{ .i }} {{ .u8 }}

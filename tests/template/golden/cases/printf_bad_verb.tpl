@@ -1,0 +1,1 @@
+{{ printf "%d" "str" }} {{ printf "%s" 5 }} {{ printf "%z" 1 }} {{ printf "%d" nil }} {{ printf "%t" 1 }}

@@ -1,0 +1,1 @@
+{{ printf "%v %v %v %v %d %x" .i .i64 .u8 .u .u8 .i64 }}

@@ -1,0 +1,1 @@
+{{ printf "%+v" .p.Friend }} {{ printf "%v" .pp }} {{ printf "%+v" .pp }}

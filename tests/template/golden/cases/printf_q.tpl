@@ -1,0 +1,1 @@
+{{ printf "%q %+q %#q %q" "a\"b" "héllo" "raw" 'x' }}

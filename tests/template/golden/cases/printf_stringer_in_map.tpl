@@ -1,0 +1,1 @@
+{{ printf "%v" (dict "ip" .ip "d" .dur) }}

@@ -1,0 +1,1 @@
+{{ printf "%v" .p.Friend }} {{ .p.Friend }}

@@ -1,0 +1,1 @@
+{{ printf "%v|%v|%v|%v|%v|%v|%v|%v|%v|%v" .m .l .bytes .strs .nilstrs .nilmap .nilp .smap .ints .em }}

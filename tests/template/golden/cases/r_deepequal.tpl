@@ -1,0 +1,1 @@
+{{ deepEqual .l .l }} {{ deepEqual (list 1 2) (list 1 2) }} {{ deepEqual 1 1.0 }} {{ deepEqual .nilstrs .strs }} {{ deepEqual (dict "a" 1) (dict "a" 1) }} {{ deepEqual .nul .missing }}

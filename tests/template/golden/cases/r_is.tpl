@@ -1,0 +1,1 @@
+{{ typeIs "string" .s }} {{ typeIs "float64" .n }} {{ typeIsLike "main.Person" .pp }} {{ typeIsLike "main.Person" .p }} {{ kindIs "ptr" .pp }} {{ kindIs "struct" .p }} {{ kindIs "slice" .l }} {{ kindIs "map" .m }} {{ kindIs "invalid" .nul }}

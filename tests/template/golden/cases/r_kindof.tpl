@@ -1,0 +1,1 @@
+{{ kindOf .s }} {{ kindOf .n }} {{ kindOf .nul }} {{ kindOf .l }} {{ kindOf .m }} {{ kindOf .bytes }} {{ kindOf .p }} {{ kindOf .pp }} {{ kindOf .nilp }} {{ kindOf .time }} {{ kindOf .dur }} {{ kindOf .ip }} {{ kindOf .u8 }}

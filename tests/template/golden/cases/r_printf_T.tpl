@@ -1,0 +1,1 @@
+{{ printf "%T %T %T %T %T %T" .l .m .p .pp .nilstrs (list) }}

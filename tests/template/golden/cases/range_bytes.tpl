@@ -1,0 +1,1 @@
+{{ range .bytes }}{{ . }},{{ end }}

@@ -1,0 +1,1 @@
+{{ range .el }}x{{ else }}empty{{ end }}{{ range .em }}x{{ else }}em{{ end }}{{ range .missing }}x{{ else }}missing{{ end }}

@@ -1,0 +1,1 @@
+{{ range .l }}{{ range $.ints }}{{ . }}{{ end }};{{ end }}

@@ -1,0 +1,1 @@
+{{ range .nilstrs }}x{{ else }}none{{ end }}

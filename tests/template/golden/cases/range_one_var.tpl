@@ -1,0 +1,1 @@
+{{ range $v := .ints }}{{ $v }}{{ end }}

@@ -1,0 +1,1 @@
+{{ abbrev 5 "hello world" }}|{{ abbrev 3 "hello" }}|{{ abbrev 20 "short" }}|{{ abbrevboth 5 10 "1234 5678 9123 4567" }}|{{ abbrevboth 1 5 "abcdefghijkl" }}

@@ -1,0 +1,1 @@
+{{ snakecase "FirstName" }}|{{ snakecase "HTTPServerID2x" }}|{{ camelcase "http_server_id" }}|{{ camelcase "__a_b" }}|{{ kebabcase "FirstName LastName" }}|{{ snakecase "a1B2 c_d-E" }}|{{ camelcase "__" }}

@@ -1,0 +1,1 @@
+{{ contains "cat" "catch" }} {{ hasPrefix "ca" "cat" }} {{ hasSuffix "at" "cat" }} {{ "catch" | contains "x" }}

@@ -1,0 +1,1 @@
+{{ join "," .l }}|{{ join "-" .strs }}|{{ join "," "x" }}|{{ join "," .ints }}|{{ join "," .nul }}

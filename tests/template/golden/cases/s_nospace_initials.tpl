@@ -1,0 +1,1 @@
+{{ nospace "hello w o r l d" }}|{{ initials "First Try  again" }}|{{ nospace "héllo w" }}|{{ initials "élan vital" }}

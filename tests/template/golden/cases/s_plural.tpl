@@ -1,0 +1,1 @@
+{{ plural "one" "many" 1 }} {{ plural "one" "many" 2 }} {{ len .l | plural "x" "xs" }}

@@ -1,0 +1,1 @@
+{{ quote "a" 1 .nul "b\"c" .missing 2.5 }}|{{ squote "a" 1 .nul }}|{{ quote }}

@@ -1,0 +1,1 @@
+{{ replace " " "-" "a b c" }}|{{ "I Am" | replace "a" "A" }}|{{ replace "" "-" "abc" }}

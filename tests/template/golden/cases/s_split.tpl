@@ -1,0 +1,1 @@
+{{ split "$" "foo$bar$baz" }}|{{ (split "$" "foo$bar").\_1 }}|{{ splitList "," "a,b,,c" }}|{{ splitn "$" 2 "a$b$c" }}|{{ splitList "" "abc" }}

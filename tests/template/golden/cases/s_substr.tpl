@@ -1,0 +1,1 @@
+{{ substr 1 3 "hello" }}|{{ substr -1 2 "hello" }}|{{ substr 2 -1 "hello" }}|{{ substr 2 99 "hello" }}|{{ substr 0 2 "héllo" }}

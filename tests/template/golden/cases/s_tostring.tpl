@@ -1,0 +1,1 @@
+{{ toString 1 }} {{ toString 2.5 }} {{ toString .nul }} {{ toString .bytes }} {{ toString .l }} {{ toString .ip }} {{ toString .t }}

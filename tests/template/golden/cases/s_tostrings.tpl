@@ -1,0 +1,1 @@
+{{ toStrings .l }} {{ toStrings .strs }} {{ toStrings "x" }} {{ toStrings .nul }} {{ typeOf (toStrings .ints) }} {{ toStrings .bytes }}

@@ -1,0 +1,1 @@
+{{ trim "  x y \t\n" }}|{{ upper "abc é" }}|{{ lower "ABC É" }}|{{ title "hello wOrld-foo_bar 9x" }}|{{ untitle "Hello World" }}

@@ -1,0 +1,1 @@
+{{ wrap 5 "Hello World how are you" }}|{{ wrapWith 5 "\t" "Hello World" }}|{{ wrap 3 "averylongword here" }}|{{ wrapWith 3 "|" "averylongword" }}

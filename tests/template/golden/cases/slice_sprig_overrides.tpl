@@ -1,0 +1,1 @@
+{{ slice .l 1 3 }} {{ slice .strs 1 }}

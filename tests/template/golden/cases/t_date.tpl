@@ -1,0 +1,1 @@
+{{ date "2006-01-02 15:04:05 MST" .time }} {{ date "Jan _2 Mon 3PM" .tz }} {{ dateInZone "2006-01-02T15:04:05Z07:00" .time "Asia/Tokyo" }} {{ date_in_zone "15:04" .time "Bad/Zone" }} {{ htmlDate .time }} {{ htmlDateInZone .time "America/New_York" }} {{ date "2006" 86400 }} {{ date "2006-01-02" .i64 }}

@@ -1,0 +1,1 @@
+{{ dateModify "1.5h" .time }} {{ dateModify "-24h" .time }} {{ dateModify "bad" .time }} {{ .time | dateModify "90m" | date "15:04" }}

@@ -1,0 +1,1 @@
+{{ duration "95" }} {{ duration 95 }} {{ duration .i64 }} {{ duration "3661" }} {{ duration "0" }} {{ duration "x" }} {{ durationRound "2h10m5s" }} {{ durationRound "400h" }} {{ durationRound "10000h" }} {{ durationRound "1s" }} {{ durationRound .i64 }}

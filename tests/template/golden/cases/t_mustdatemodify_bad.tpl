@@ -1,0 +1,1 @@
+{{ mustDateModify "3x" .time }}

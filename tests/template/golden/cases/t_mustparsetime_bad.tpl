@@ -1,0 +1,1 @@
+{{ mustParseTime "2024-07-02" }}

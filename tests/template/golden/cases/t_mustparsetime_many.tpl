@@ -1,0 +1,1 @@
+{{ mustParseTime "a" "b" "c" "d" }}

@@ -1,0 +1,1 @@
+{{ mustParseTime "DateTime" "2024-01-01 00:00:00" "Nowhere/Zone" }}

@@ -1,0 +1,1 @@
+{{ parseTime "2024-07-02T23:16:02Z" }} {{ parseTime "time.RFC3339" "2024-07-02T23:16:02+02:00" }} {{ parseTime "UnixDate" "Tue Jul  2 16:20:48 PDT 2024" "America/Los_Angeles" }} {{ parseTime "2006-01-02" "2024-07-02" }} {{ parseTime "bad" }} {{ parseTime "DateOnly" "2024-02-30" }}

@@ -1,0 +1,1 @@
+{{ (toTime 1700000000).AddDate 0 1 1 }} {{ ((toTime 1700000000).Sub (toTime 1600000000)) }} {{ (toTime 0).Before (toTime 1) }} {{ (toTime 5).Equal (toTime 5) }} {{ (parseTime "2024-01-01T10:37:55.5Z").Round 3600000000000 }} {{ (parseTime "2024-01-01T10:37:55.5Z").Truncate 60000000000 }}

@@ -1,0 +1,1 @@
+{{ toTime .time }} {{ toTime 1700000000 }} {{ toTime .n }} {{ toTime .i64 }} {{ toTime .tz }} {{ formatTime .time }} {{ formatTime 0 }} {{ formatTime .tz }}

@@ -1,0 +1,1 @@
+{{ toTimeLayout "RFC3339" }}|{{ toTimeLayout "time.kitchen" }}|{{ toTimeLayout "DateTime" }}|{{ toTimeLayout "other" }}|{{ toTimeLayout "time.RFC3339Nano" }}|{{ toTimeLayout "STAMPMILLI" }}

@@ -1,0 +1,1 @@
+{{ unixEpoch .time }} {{ unixEpoch .tz }}

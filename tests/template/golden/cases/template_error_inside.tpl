@@ -1,0 +1,2 @@
+{{ define "T" }}
+  {{ .a.b }}{{ end }}{{ template "T" .s }}

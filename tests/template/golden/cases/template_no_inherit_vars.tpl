@@ -1,0 +1,1 @@
+{{ define "T" }}{{ $x }}{{ end }}{{ $x := 1 }}{{ template "T" }}

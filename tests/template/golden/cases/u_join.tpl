@@ -1,0 +1,1 @@
+{{ urlJoin (dict "scheme" "https" "host" "h.io" "path" "/a b" "query" "x=1" "fragment" "f g") }} {{ urlJoin (dict "scheme" "mailto" "opaque" "a@b") }} {{ urlJoin (dict "host" "h" "userinfo" "u:p") }} {{ urlJoin (dict "path" "a:b") }}

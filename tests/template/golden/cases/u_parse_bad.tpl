@@ -1,0 +1,1 @@
+{{ urlParse "http://a b.com/%zz" }}

@@ -1,0 +1,1 @@
+{{ with .s }}[{{ . }}]{{ end }}{{ with .empty }}x{{ else }}empty{{ end }}

@@ -1,0 +1,1 @@
+{{ with .empty }}a{{ else with .s }}b={{ . }}{{ else }}c{{ end }}

@@ -1,0 +1,1 @@
+{{ regexFindAll "[[:alpha:]]+" "ab12cd" -1 }} {{ regexFindAll "\\w+" "héllo wörld" -1 }} {{ regexFind "\\x41\\x{42}" "zABz" }} {{ regexMatch "a\\z" "a" }} {{ regexFindAll "(?m)^x$" "x\nx\ny" -1 }}

@@ -1,0 +1,1 @@
+{{ regexMatch "^[a-z]+$" "abc" }} {{ regexMatch "^[a-z]+$" "abc\n" }} {{ regexMatch "\\d+" "a1" }} {{ regexMatch "(" "x" }} {{ regexMatch "(?i)ABC" "xabcx" }}

@@ -1,0 +1,1 @@
+{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "${1}W" }} {{ regexReplaceAll "a(x*)b" "-ab-axxb-" "$1W" }} {{ regexReplaceAllLiteral "a(x*)b" "-ab-axxb-" "${1}" }} {{ regexReplaceAll "(?P<w>[a-z]+)" "hi there" "<$w>" }} {{ regexReplaceAll "x*" "abc" "-" }} {{ regexReplaceAll "a" "aaa" "$$" }}

@@ -1,0 +1,1 @@
+{{ regexSplit "z+" "pizza" -1 }} {{ regexSplit "z+" "pizza" 1 }} {{ regexSplit "" "abc" -1 }} {{ regexSplit "a" "" -1 }} {{ regexSplit "z" "pizza" 0 }} {{ regexSplit "," "a,b,c" 2 }}
