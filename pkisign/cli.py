@@ -27,7 +27,8 @@ __all__ = ["main", "build_parser"]
 PROG = "pkisign"
 
 # Flags that take a value (for the argv normalisation below) and bool flags.
-_VALUE_FLAGS = ("profile", "path-len", "not-before", "not-after", "password-file", "serial")
+_VALUE_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
+                "password-file", "serial")
 _BOOL_FLAGS = ("bundle", "omit-cn-san")
 
 
@@ -58,6 +59,14 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
                         "its CN as a SAN), intermediate-ca (certSign and crlSign, CA with "
                         "pathLenConstraint --path-len) or csr (the CSR's subject and extensions as "
                         "they are)")
+    p.add_argument("--template", default=None, metavar="FILE",
+                   help="a certificate template (step's JSON templates: Go text/template with the sprig "
+                        "functions) instead of a profile; cannot be combined with --profile")
+    p.add_argument("--set", action="append", default=None, metavar="KEY=VALUE",
+                   help="template data for .Insecure.User (repeatable); VALUE is JSON when it parses as "
+                        "JSON, else a string; overrides --set-file")
+    p.add_argument("--set-file", default=None, metavar="FILE",
+                   help="a JSON object of template data for .Insecure.User")
     p.add_argument("--path-len", default=None, metavar="N",
                    help="the pathLenConstraint of an intermediate-ca certificate: default 0; "
                         "-1 means no limit")
@@ -148,7 +157,9 @@ def _from_env(args: argparse.Namespace) -> None:
         value = os.environ.get("STEP_" + attr.upper(), "")
         if not value:
             continue
-        if flag in _BOOL_FLAGS:
+        if flag == "set":  # a list flag: comma-separated in the environment
+            setattr(args, attr, [item.strip() for item in value.split(",")])
+        elif flag in _BOOL_FLAGS:
             if value.lower() not in ("1", "t", "true", "0", "f", "false"):
                 raise UsageError(f"invalid value '{value}' for flag '--{flag}'")
             setattr(args, attr, value.lower() in ("1", "t", "true"))
@@ -190,6 +201,7 @@ def _run_sign(args: argparse.Namespace) -> bytes:
     if args.key_file is None:
         raise UsageError(f"not enough positional arguments were provided in {usage}")
     _from_env(args)
+    profile_given = args.profile is not None  # on the command line or from STEP_PROFILE
     options = SignOptions(
         profile=args.profile if args.profile is not None else "leaf",
         path_len=_parse_int(args.path_len, "path-len") if args.path_len is not None else 0,
@@ -200,7 +212,8 @@ def _run_sign(args: argparse.Namespace) -> bytes:
     )
     certificate = sign_files(
         args.csr_file, args.crt_file, args.key_file, options,
-        password_file=args.password_file, prompt=_tty_prompt,
+        password_file=args.password_file, prompt=_tty_prompt, profile_given=profile_given,
+        template_file=args.template, set_values=args.set or [], set_file=args.set_file,
     )
     return certificate.pem(bundle=bool(args.bundle))
 

@@ -7,8 +7,8 @@ module does both steps: ``decode_certificate`` takes the decoded JSON value
 and returns a ``CertificateTemplate``, the fields Go's CreateCertificate
 reads.
 
-The JSON value comes from ``json_value.parse`` (objects keep every member in
-order, numbers keep their text), so Go's rules can be applied here: keys
+The JSON value comes from ``gojson.decode_first`` (objects keep every member
+in order, numbers keep their text), so Go's rules can be applied here: keys
 match case-insensitively and the last duplicate wins, unknown keys are
 ignored, and every x509util type accepts what its ``UnmarshalJSON`` accepts
 (a string where a list is expected, names for key usages...).
@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable
 
 from . import gonet, keys
 from .errors import TemplateError
-from .json_value import JSONNumber, JSONObject
+from .template.gojson import JSONNumber, JSONObject
 from .names import GoName
 
 __all__ = [
@@ -154,7 +154,7 @@ def _kind(value: Any) -> str:
         return "object"
     if isinstance(value, list):
         return "array"
-    if isinstance(value, str) and not isinstance(value, JSONNumber):
+    if isinstance(value, str):
         return "string"
     if isinstance(value, bool):
         return "bool"
@@ -169,15 +169,15 @@ def _type_error(value: Any, where: str, go_type: str) -> DecodeError:
 
 
 def _string(value: Any, where: str) -> str:
-    if isinstance(value, str) and not isinstance(value, JSONNumber):
+    if isinstance(value, str):
         return value
     raise _type_error(value, where, "string")
 
 
 def _int(value: Any, where: str, go_type: str = "int") -> int:
     if isinstance(value, JSONNumber):
-        text = str(value)
-        if not any(c in text for c in ".eE"):
+        text = value.text
+        if value.is_integer_literal():
             number = int(text)
             if -(1 << 63) <= number < (1 << 63):
                 return number
@@ -192,7 +192,7 @@ def _bool(value: Any, where: str) -> bool:
 
 def _bytes(value: Any, where: str) -> bytes:
     """Go decodes []byte from a base64 string (StdEncoding; CR/LF ignored)."""
-    if isinstance(value, str) and not isinstance(value, JSONNumber):
+    if isinstance(value, str):
         text = value.replace("\r", "").replace("\n", "")
         try:
             return base64.b64decode(text.encode("ascii"), validate=True)
@@ -217,7 +217,7 @@ def _multi_string(value: Any, where: str) -> list[str]:
     """x509util MultiString: one string or a list of strings (null: empty)."""
     if value is None:
         return []
-    if isinstance(value, str) and not isinstance(value, JSONNumber):
+    if isinstance(value, str):
         return [value]
     if isinstance(value, list):
         return [_string(v, where) for v in value]
@@ -246,10 +246,10 @@ def _fields(obj: Any, struct: str, known: Iterable[str]) -> dict[str, Any]:
         return {}
     if not isinstance(obj, JSONObject):
         raise _type_error(obj, "Go value", struct)
-    by_fold = {name.lower(): name for name in known}
+    by_fold = {name.casefold(): name for name in known}
     out: dict[str, Any] = {}
-    for key, value in obj.items():
-        name = key if key in by_fold.values() else by_fold.get(key.lower())
+    for key, value in obj.members:
+        name = key if key in by_fold.values() else by_fold.get(key.casefold())
         if name is not None:
             out[name] = value
     return out
@@ -276,7 +276,7 @@ def _where(field_name: str) -> str:
 
 def _decode_name(value: Any) -> GoName:
     """x509util Name.UnmarshalJSON: a string is the CommonName."""
-    if isinstance(value, str) and not isinstance(value, JSONNumber):
+    if isinstance(value, str):
         return GoName(common_name=value)
     try:
         f = _fields(value, "x509util.nameAlias", _NAME_FIELDS)
@@ -309,7 +309,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, JSONNumber):
         return float(value)
     if isinstance(value, JSONObject):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v) for k, v in value.members}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
@@ -317,7 +317,7 @@ def _plain(value: Any) -> Any:
 
 def _decode_serial(value: Any) -> int:
     """x509util SerialNumber: a JSON integer, or a string in Go's base-0 syntax."""
-    if isinstance(value, str) and not isinstance(value, JSONNumber):
+    if isinstance(value, str):
         number = _big_int_base0(value)
         if number is None:
             raise DecodeError(f"error unmarshaling json: serialNumber {value} is not valid")
@@ -506,17 +506,18 @@ def _decode_time(value: Any) -> None:
 
     if value is None:
         return
-    if not isinstance(value, str) or isinstance(value, JSONNumber):
+    if not isinstance(value, str):
         raise DecodeError("Time.UnmarshalJSON: input is not a JSON string")
     if parse_rfc3339(value) is None:
         raise DecodeError(f'parsing time "\\"{value}\\"" as "\\"2006-01-02T15:04:05Z07:00\\"": cannot parse "{value}" as RFC 3339')
 
 
 def decode_certificate(doc: Any) -> CertificateTemplate:
-    """x509util's json decoding of a Certificate, then GetCertificate.
+    """x509util's json decoding of a Certificate.
 
     Raises DecodeError (message without step's "error unmarshaling
-    certificate: " prefix, which the caller adds).
+    certificate: " prefix, which the caller adds).  The SANs are applied
+    afterwards by ``sans.apply_sans``.
     """
     f = _fields(doc, "x509util.Certificate", _CERT_FIELDS)
     tpl = CertificateTemplate()
@@ -550,40 +551,4 @@ def decode_certificate(doc: Any) -> CertificateTemplate:
     # Go decodes members in document order and stops at the first error.
     for key, value in f.items():
         decoders[key](value)
-    _set_sans(tpl)
     return tpl
-
-
-_STANDARD_SAN_TYPES = ("dns", "email", "ip", "uri", "auto", "")
-OID_SUBJECT_ALT_NAME = "2.5.29.17"
-
-
-def _set_sans(tpl: CertificateTemplate) -> None:
-    """x509util GetCertificate: typed SANs feed Go's encoder unless an
-    extension already carries the subjectAltName."""
-    if any(e.oid == OID_SUBJECT_ALT_NAME for e in tpl.extra_extensions):
-        tpl.dns_names, tpl.email_addresses, tpl.ip_addresses, tpl.uris = [], [], [], []
-        return
-    for san in tpl.sans:
-        if san.type not in _STANDARD_SAN_TYPES:
-            raise DecodeError(f"unsupported SAN type {san.type}")
-        kind = san.type.lower()
-        if kind == "dns":
-            tpl.dns_names.append(san.value)
-        elif kind == "email":
-            tpl.email_addresses.append(san.value)
-        elif kind == "ip":
-            ip = gonet.parse_ip(san.value)
-            if ip is not None:
-                tpl.ip_addresses.append(ip)
-        elif kind == "uri":
-            try:
-                tpl.uris.append(gonet.parse_url(san.value))
-            except gonet.URLError:
-                pass  # x509util drops a URI that does not parse
-        else:
-            dns, ips, emails, uris = gonet.split_sans([san.value])
-            tpl.dns_names += dns
-            tpl.ip_addresses += ips
-            tpl.email_addresses += emails
-            tpl.uris += uris

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
+
+from typing import Any
 
 from . import pem, profiles
 from .csr import CSR
-from .errors import IssuerError, SigningError, TemplateError, UsageError
+from .errors import IssuerError, SigningError, UsageError
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers, read_password_file
 from .keyfile import PasswordSource, read_private_key
+from .goparse import GoParseError, parse_certificate_checks
 from .keys import algorithm_by_name, default_algorithm
-from .model import CertificateTemplate, DecodeError, decode_certificate
+from .model import CertificateTemplate
+from .render import render_certificate
 from .signers import Signer
 from .signers.file import FileSigner
 from .tbs import TBS, assemble_certificate, build_tbs
@@ -33,11 +37,16 @@ __all__ = ["SignOptions", "Certificate", "Issuer", "sign_files", "check_issuer_k
 class SignOptions:
     """What to sign: step's flags (plus ``serial``, which step lacks).
 
-    ``not_before``/``not_after`` take step's syntax: an RFC 3339 time or a
-    Go duration relative to now; empty means the default.
+    ``template`` is the text of a certificate template that replaces the
+    profile (step refuses both together: the CLI checks that), with
+    ``user_data`` as its ``.Insecure.User``.  ``not_before``/``not_after``
+    take step's syntax: an RFC 3339 time or a Go duration relative to now;
+    empty means the default (24 h, or 87,600 h for intermediate-ca).
     """
 
     profile: str = "leaf"
+    template: str | None = None
+    user_data: dict[str, Any] | None = None
     path_len: int = 0
     not_before: str = ""
     not_after: str = ""
@@ -142,12 +151,15 @@ class Issuer:
         """Check the CSR and the options against this issuer, then sign."""
         csr.check_signature()
         options.check()
-        _check_issuer(self.certificate, options.profile, options.path_len)
-        lifetime = INTERMEDIATE_LIFETIME if options.profile == "intermediate-ca" else LEAF_LIFETIME
+        # With a template, step checks the issuer and picks the validity as for a leaf.
+        profile = "leaf" if options.template is not None else options.profile
+        _check_issuer(self.certificate, profile, options.path_len)
+        lifetime = INTERMEDIATE_LIFETIME if profile == "intermediate-ca" else LEAF_LIFETIME
         validity = resolve_validity(options.not_before, options.not_after, default_lifetime=lifetime, now=now)
-        document = profiles.render(options.profile, csr, path_len=options.path_len,
-                                   omit_cn_san=options.omit_cn_san)
-        return self.sign_template(csr, _decode(document), validity, serial=options.serial)
+        text = options.template if options.template is not None else profiles.template_text(profile)
+        template = render_certificate(text, csr, max_path_len=options.path_len, omit_cn_san=options.omit_cn_san,
+                                      user=options.user_data if options.template is not None else None)
+        return self.sign_template(csr, template, validity, serial=options.serial)
 
     def sign_template(
         self,
@@ -185,14 +197,13 @@ class Issuer:
                 f"error creating certificate: x509: signature returned by signer is invalid: {exc}"
             ) from None
         der = assemble_certificate(tbs.der, algorithm, signature)
+        # x509util re-parses what Go made: a certificate Go's parser refuses
+        # (say, a CSR subject string type it does not read) is an error.
+        try:
+            parse_certificate_checks(der)
+        except GoParseError as exc:
+            raise SigningError(f"error parsing certificate: {exc}") from None
         return Certificate(der, tbs, validity, tuple(c.der for c in self.certificates))
-
-
-def _decode(document: object) -> CertificateTemplate:
-    try:
-        return decode_certificate(document)
-    except DecodeError as exc:
-        raise TemplateError(f"error unmarshaling certificate: {exc}") from None
 
 
 def load_file_signer(
@@ -209,6 +220,33 @@ def load_file_signer(
     return FileSigner(read_private_key(data, key_file, password=password, prompt=prompt))
 
 
+def read_user_data(set_values: list[str], set_file: str | None) -> dict[str, Any]:
+    """``.Insecure.User``: the ``--set-file`` JSON object, then each ``--set k=v``.
+
+    A ``--set`` value is JSON when it parses as JSON, else the raw string.
+    """
+    from .template.gojson import from_json
+
+    data: dict[str, Any] = {}
+    if set_file:
+        raw = read_file(set_file).decode("utf-8", "surrogateescape")
+        value, error = from_json(raw)
+        if error is None and not isinstance(value, dict) and value is not None:
+            kind = "array" if isinstance(value, list) else "string" if isinstance(value, str) \
+                else "bool" if isinstance(value, bool) else "number"
+            error = f"json: cannot unmarshal {kind} into Go value of type map[string]interface {{}}"
+        if error is not None:
+            raise UsageError(f"error unmarshaling {set_file}: {error}")
+        data.update(value or {})
+    for item in set_values:
+        key, eq, raw = item.partition("=")
+        if not eq:
+            raise UsageError(f"invalid value '{item}' for flag '--set'")
+        value, error = from_json(raw)
+        data[key] = raw if error is not None else value
+    return data
+
+
 def sign_files(
     csr_file: str,
     crt_file: str,
@@ -217,12 +255,26 @@ def sign_files(
     *,
     password_file: str | None = None,
     prompt: PasswordSource | None = None,
+    profile_given: bool = False,
+    template_file: str | None = None,
+    set_values: list[str] = (),  # type: ignore[assignment]
+    set_file: str | None = None,
     now: Callable[[], int] = time.time_ns,
 ) -> Certificate:
-    """``step certificate sign``: the files in, the certificate out, step's order of checks."""
+    """``step certificate sign``: the files in, the certificate out, step's order of checks.
+
+    ``profile_given`` says that ``--profile`` was on the command line, which
+    step refuses together with ``--template``.
+    """
     csr = read_csr(csr_file)
     csr.check_signature()
     certificates = read_issuers(crt_file)
     signer = load_file_signer(key_file, password_file=password_file, prompt=prompt)
     issuer = Issuer(certificates, signer)
+    options.check()
+    if template_file:
+        if profile_given:
+            raise UsageError("flag '--profile' is incompatible with '--template'")
+        text = read_file(template_file).decode("utf-8", "surrogateescape")
+        options = replace(options, template=text, user_data=read_user_data(list(set_values), set_file))
     return issuer.sign(csr, options, now=now)

@@ -1,0 +1,331 @@
+"""The data step gives a certificate template, as Go values (spec section 6.1).
+
+``.Subject``, ``.SANs``, ``.MaxPathLen`` and ``.Insecure`` (with ``CR``, the
+CSR as x509util's ``CertificateRequest``, and ``User``, the ``--set`` data)
+are built here with the Go types x509util uses, so that a template sees
+what it sees under step: ``typeOf``, ``%v`` and ``toJson`` print the same,
+and ``typeIs "*rsa.PublicKey" .Insecure.CR.PublicKey`` works.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import gonet
+from .csr import CSR
+from .names import GoName
+from .template.gotypes import (
+    GoBytes,
+    GoDict,
+    GoField,
+    GoInt,
+    GoList,
+    GoNil,
+    GoStruct,
+    go_method,
+    named_type,
+    typed,
+)
+
+__all__ = ["template_data", "csr_sans", "subject_value", "san_values", "MULTI_STRING"]
+
+MULTI_STRING = named_type("x509util.MultiString", "[]string")
+_OID = named_type("x509util.ObjectIdentifier", "[]int")
+_TEMPLATE_DATA = named_type("x509util.TemplateData", "map[string]interface {}")
+_PUBLIC_KEY_ALGORITHM = named_type("x509.PublicKeyAlgorithm", "int")
+_SIGNATURE_ALGORITHM = named_type("x509util.SignatureAlgorithm", "int")
+_RAW_MESSAGE = named_type("json.RawMessage", "[]uint8")
+
+
+class ObjectIdentifier(GoList):
+    """x509util.ObjectIdentifier: marshals as its dotted string."""
+
+    go_type = _OID
+
+    def __init__(self, dotted: str) -> None:
+        super().__init__([int(arc) for arc in dotted.split(".")], _OID)
+
+    @go_method("MarshalJSON", result="[]uint8", error=True)
+    def marshal_json(self) -> bytes:
+        return ('"' + ".".join(str(a) for a in self) + '"').encode()
+
+
+class NetIP(GoBytes):
+    """net.IP: prints and marshals as its text form."""
+
+    go_type = named_type("net.IP", "[]uint8")
+
+    @go_method("String")
+    def string(self) -> str:
+        return gonet.ip_string(bytes(self))
+
+    @go_method("MarshalText", result="[]uint8", error=True)
+    def marshal_text(self) -> bytes:
+        return b"" if not bytes(self) else gonet.ip_string(bytes(self)).encode()
+
+
+_MULTI_IP = named_type("x509util.MultiIP", "[]net.IP")
+
+
+class Userinfo(GoStruct):
+    go_name = "*url.Userinfo"
+    go_fields = ()
+
+    def __init__(self, info: gonet.Userinfo) -> None:
+        super().__init__()
+        self._info = info
+
+    @go_method("String")
+    def string(self) -> str:
+        return str(self._info)
+
+
+class URL(GoStruct):
+    """*url.URL with Go's fields and String()."""
+
+    go_name = "*url.URL"
+    go_fields = (
+        GoField("Scheme", type="string"), GoField("Opaque", type="string"),
+        GoField("User", type="*url.Userinfo"), GoField("Host", type="string"),
+        GoField("Path", type="string"), GoField("RawPath", type="string"),
+        GoField("OmitHost", type="bool"), GoField("ForceQuery", type="bool"),
+        GoField("RawQuery", type="string"), GoField("Fragment", type="string"),
+        GoField("RawFragment", type="string"),
+    )
+
+    def __init__(self, url: gonet.URL) -> None:
+        super().__init__(
+            Scheme=url.scheme, Opaque=url.opaque, User=Userinfo(url.user) if url.user else None,
+            Host=url.host, Path=url.path, RawPath=url.raw_path, OmitHost=url.omit_host,
+            ForceQuery=url.force_query, RawQuery=url.raw_query, Fragment=url.fragment,
+            RawFragment=url.raw_fragment,
+        )
+        self._url = url
+
+    @go_method("String")
+    def string(self) -> str:
+        return str(self._url)
+
+
+class MultiURL(GoList):
+    """x509util.MultiURL: marshals as the URLs' strings (nil: null)."""
+
+    go_type = named_type("x509util.MultiURL", "[]*url.URL")
+
+    @go_method("MarshalJSON", result="[]uint8", error=True)
+    def marshal_json(self) -> bytes:
+        from .template.gojson import marshal
+
+        return marshal([u.string() for u in self]).encode("utf-8", "surrogateescape")
+
+
+class PublicKeyAlgorithm(GoInt):
+    go_type = _PUBLIC_KEY_ALGORITHM
+
+    @go_method("String")
+    def string(self) -> str:
+        return {1: "RSA", 2: "DSA", 3: "ECDSA", 4: "Ed25519"}.get(int(self), str(int(self)))
+
+
+class SignatureAlgorithm(GoInt):
+    """x509util.SignatureAlgorithm: the CSR's is always 0 in template data."""
+
+    go_type = _SIGNATURE_ALGORITHM
+
+    @go_method("MarshalJSON", result="[]uint8", error=True)
+    def marshal_json(self) -> bytes:
+        return b'""'
+
+
+class RawMessage(GoBytes):
+    go_type = _RAW_MESSAGE
+
+    @go_method("MarshalJSON", result="[]uint8", error=True)
+    def marshal_json(self) -> bytes:
+        return bytes(self) or b"null"
+
+
+class RSAPublicKey(GoStruct):
+    go_name = "*rsa.PublicKey"
+    go_fields = (GoField("N", type="int"), GoField("E", type="int"))
+
+
+class ECDSAPublicKey(GoStruct):
+    go_name = "*ecdsa.PublicKey"
+    go_fields = (GoField("Curve", type="interface {}"), GoField("X", type="int"), GoField("Y", type="int"))
+
+
+class Ed25519PublicKey(GoBytes):
+    go_type = named_type("ed25519.PublicKey", "[]uint8")
+
+
+class DistinguishedName(GoStruct):
+    go_name = "x509util.DistinguishedName"
+    go_fields = (GoField("Type", "type", type="x509util.ObjectIdentifier"),
+                 GoField("Value", "value", type="interface {}"))
+
+
+class Subject(GoStruct):
+    go_name = "x509util.Subject"
+    go_fields = (
+        GoField("Country", "country", omitempty=True, type="x509util.MultiString"),
+        GoField("Organization", "organization", omitempty=True, type="x509util.MultiString"),
+        GoField("OrganizationalUnit", "organizationalUnit", omitempty=True, type="x509util.MultiString"),
+        GoField("Locality", "locality", omitempty=True, type="x509util.MultiString"),
+        GoField("Province", "province", omitempty=True, type="x509util.MultiString"),
+        GoField("StreetAddress", "streetAddress", omitempty=True, type="x509util.MultiString"),
+        GoField("PostalCode", "postalCode", omitempty=True, type="x509util.MultiString"),
+        GoField("SerialNumber", "serialNumber", omitempty=True, type="string"),
+        GoField("CommonName", "commonName", omitempty=True, type="string"),
+        GoField("ExtraNames", "extraNames", omitempty=True, type="[]x509util.DistinguishedName"),
+    )
+
+
+class SubjectAlternativeName(GoStruct):
+    go_name = "x509util.SubjectAlternativeName"
+    go_fields = (GoField("Type", "type", type="string"), GoField("Value", "value", type="string"),
+                 GoField("ASN1Value", "asn1Value", omitempty=True, type="json.RawMessage"))
+
+
+class Extension(GoStruct):
+    go_name = "x509util.Extension"
+    go_fields = (GoField("ID", "id", type="x509util.ObjectIdentifier"),
+                 GoField("Critical", "critical", type="bool"),
+                 GoField("Value", "value", type="[]uint8"))
+
+
+class CertificateRequest(GoStruct):
+    go_name = "*x509util.CertificateRequest"
+    go_fields = (
+        GoField("Version", "version", type="int"),
+        GoField("Subject", "subject", type="x509util.Subject"),
+        GoField("RawSubject", "rawSubject", type="[]uint8"),
+        GoField("DNSNames", "dnsNames", type="x509util.MultiString"),
+        GoField("EmailAddresses", "emailAddresses", type="x509util.MultiString"),
+        GoField("IPAddresses", "ipAddresses", type="x509util.MultiIP"),
+        GoField("URIs", "uris", type="x509util.MultiURL"),
+        GoField("SANs", "sans", type="[]x509util.SubjectAlternativeName"),
+        GoField("Extensions", "extensions", type="[]x509util.Extension"),
+        GoField("SignatureAlgorithm", "signatureAlgorithm", type="x509util.SignatureAlgorithm"),
+        GoField("ChallengePassword", "-", type="string"),
+        GoField("PublicKey", "-", type="interface {}"),
+        GoField("PublicKeyAlgorithm", "-", type="x509.PublicKeyAlgorithm"),
+        GoField("Signature", "-", type="[]uint8"),
+        GoField("Signer", "-", type="interface {}"),
+    )
+
+
+def _multi(values: list[str] | tuple[str, ...]) -> Any:
+    """A MultiString: nil when empty (Go leaves the slice nil)."""
+    return typed(list(values), MULTI_STRING) if values else GoNil(MULTI_STRING)
+
+
+def subject_value(name: GoName, extra: list[tuple[str, Any]] = ()) -> Subject:  # type: ignore[assignment]
+    """An x509util.Subject from Go's named fields (and ExtraNames, if any)."""
+    extra_names = [DistinguishedName(Type=ObjectIdentifier(oid), Value=value) for oid, value in extra]
+    return Subject(
+        Country=_multi(name.country), Organization=_multi(name.organization),
+        OrganizationalUnit=_multi(name.organizational_unit), Locality=_multi(name.locality),
+        Province=_multi(name.province), StreetAddress=_multi(name.street_address),
+        PostalCode=_multi(name.postal_code), SerialNumber=name.serial_number,
+        CommonName=name.common_name,
+        ExtraNames=typed(extra_names, "[]x509util.DistinguishedName") if extra_names
+        else GoNil("[]x509util.DistinguishedName"),
+    )
+
+
+def csr_sans(csr: CSR, omit_cn_san: bool) -> list[tuple[str, str]]:
+    """``.SANs`` (spec 6.2): the CSR's SANs as strings, else its CN, re-classified.
+
+    Order: every dns, then ip, email, uri (x509util CreateSANs).
+    """
+    names = list(csr.dns_names) + list(csr.email_addresses)
+    names += [gonet.ip_string(ip) for ip in csr.ip_addresses]
+    names += [str(uri) for uri in csr.uris]
+    common_name = csr.go_subject.common_name
+    if not names and not omit_cn_san and common_name:
+        names = [common_name]
+    dns, ips, emails, uris = gonet.split_sans(names)
+    return (
+        [("dns", n) for n in dns]
+        + [("ip", gonet.ip_string(ip)) for ip in ips]
+        + [("email", e) for e in emails]
+        + [("uri", str(u)) for u in uris]
+    )
+
+
+def san_values(sans: list[tuple[str, str]]) -> Any:
+    return typed([SubjectAlternativeName(Type=t, Value=v, ASN1Value=GoNil(_RAW_MESSAGE)) for t, v in sans],
+                 "[]x509util.SubjectAlternativeName")
+
+
+def _public_key(csr: CSR) -> Any:
+    key = csr.public_key
+    if key is None:
+        return None
+    if key.kind == "rsa":
+        return RSAPublicKey(N=key.rsa_n, E=key.rsa_e)
+    if key.kind == "ec":
+        size = (len(key.key_bits) - 1) // 2
+        return ECDSAPublicKey(Curve=key.curve, X=int.from_bytes(key.key_bits[1:1 + size], "big"),
+                              Y=int.from_bytes(key.key_bits[1 + size:], "big"))
+    return Ed25519PublicKey(key.key_bits)
+
+
+_ALGORITHM_IDS = {"rsa": 1, "ec": 3, "ed25519": 4}
+
+
+def _certificate_request(csr: CSR) -> CertificateRequest:
+    """x509util.NewCertificateRequestFromX509: the CSR as templates see it.
+
+    The SAN extension is marked critical when the subject is empty
+    (x509util's fixSubjectAltName); the signature algorithm is left unset.
+    """
+    empty = csr.subject_is_empty()
+    extensions = [
+        Extension(ID=ObjectIdentifier(e.oid), Critical=e.critical or (empty and e.oid == "2.5.29.17"),
+                  Value=e.value)
+        for e in csr.extensions
+    ]
+    extra = [(a.oid, a.value) for a in csr.subject.extra_attributes()]
+    ips = [NetIP(ip) for ip in csr.ip_addresses]
+    return CertificateRequest(
+        Version=csr.version,
+        Subject=subject_value(csr.go_subject, extra),
+        RawSubject=csr.subject.der,
+        DNSNames=_multi(csr.dns_names),
+        EmailAddresses=_multi(csr.email_addresses),
+        IPAddresses=typed(ips, _MULTI_IP) if ips else GoNil(_MULTI_IP),
+        URIs=MultiURL([URL(u) for u in csr.uris]) if csr.uris else GoNil(MultiURL.go_type),
+        SANs=GoNil("[]x509util.SubjectAlternativeName"),
+        Extensions=typed(extensions, "[]x509util.Extension") if extensions else GoNil("[]x509util.Extension"),
+        SignatureAlgorithm=SignatureAlgorithm(0),
+        ChallengePassword="",
+        PublicKey=_public_key(csr),
+        PublicKeyAlgorithm=PublicKeyAlgorithm(_ALGORITHM_IDS.get(csr.public_key.kind, 0) if csr.public_key else 0),
+        Signature=csr.signature,
+        Signer=None,
+    )
+
+
+def template_data(
+    csr: CSR,
+    sans: list[tuple[str, str]],
+    *,
+    max_path_len: int,
+    user: dict[str, Any] | None,
+) -> GoDict:
+    """step's template data for ``sign``.
+
+    ``.Subject`` carries the CSR's named fields only (step builds it without
+    ExtraNames); ``.Insecure.User`` is nil unless ``user`` is given.
+    """
+    insecure = GoDict({"CR": _certificate_request(csr)}, _TEMPLATE_DATA)
+    if user is not None:
+        insecure["User"] = user
+    return GoDict({
+        "Subject": subject_value(csr.go_subject),
+        "SANs": san_values(sans),
+        "MaxPathLen": max_path_len,
+        "Insecure": insecure,
+    }, _TEMPLATE_DATA)
