@@ -8,8 +8,12 @@ positional arguments, a flag's value may be a separate word even when it
 starts with '-' (``--not-before -1m``), a single dash works for long flags,
 and an unset flag is read from its ``STEP_<FLAG>`` environment variable.
 
-Every failure is one line on stderr and exit status 1; the certificate is
-the only thing written to stdout.
+Beyond step, for auditors: ``sign --dry-run`` (every check and the TBS,
+no signature), ``--explain``, ``--lint``, ``--out``/``--format``,
+``--issuer-validity``, and the ``inspect`` and ``assemble`` commands.
+
+Every failure is one line on stderr and exit status 1; the certificate (or
+the requested view) is the only thing written to stdout.
 """
 
 from __future__ import annotations
@@ -28,8 +32,12 @@ PROG = "pkisign"
 
 # Flags that take a value (for the argv normalisation below) and bool flags.
 _VALUE_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
-                "password-file", "serial")
-_BOOL_FLAGS = ("bundle", "omit-cn-san")
+                "password-file", "kms", "serial", "out", "format", "tbs-out", "issuer-validity")
+_BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json")
+# Flags read from STEP_<FLAG> when unset: step's own only (not --kms, as in
+# the reference signer, and none of pkisign's additions).
+_ENV_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
+              "password-file", "bundle", "omit-cn-san")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,11 +89,44 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--password-file", default=None, metavar="FILE",
                    help="read the password of an encrypted key from FILE (trailing whitespace "
                         "is removed); without it, pkisign asks on the terminal")
+    p.add_argument("--kms", default=None, metavar="URI",
+                   help="the key management system holding the issuer key; <key-file> is then the key's "
+                        "URI, e.g. --kms 'pkcs11:module-path=/usr/lib/softhsm/libsofthsm2.so;token=smallstep"
+                        "?pin-value=password' with key 'pkcs11:id=4001'.  PKCS#11 (an HSM) is supported; "
+                        "softkms: means a key file")
     p.add_argument("--omit-cn-san", action="store_true", default=None,
                    help="leaf: do not turn the CSR's common name into a SAN when it has none")
     p.add_argument("--serial", default=None, metavar="N",
                    help="the serial number, decimal or 0x-hexadecimal (not in step; default: "
                         "128 random bits)")
+    _add_output_arguments(p)
+    p.add_argument("--issuer-validity", default=None, metavar="POLICY", choices=("allow", "truncate", "error"),
+                   help="when the certificate would outlive its issuer: allow it with a warning on "
+                        "standard error (the default, as step does), truncate its notAfter to the issuer's, "
+                        "or refuse (error)")
+    p.add_argument("--dry-run", action="store_true", default=None,
+                   help="run every check and build the TBSCertificate, but do not sign: print the "
+                        "annotated DER of the TBS (as `pkisign inspect`); <key-file> may be left out")
+    p.add_argument("--tbs-out", default=None, metavar="FILE",
+                   help="with --dry-run, also write the TBSCertificate DER to FILE (to be signed elsewhere, "
+                        "then given to `pkisign assemble`)")
+    p.add_argument("--explain", action="store_true", default=None,
+                   help="print on standard error, for each field of the certificate, its value and where "
+                        "it came from (CSR, profile, template, flag, issuer, default)")
+    p.add_argument("--lint", action="store_true", default=None,
+                   help="before signing, lint the certificate with pkilint's RFC 5280 linter (signed with "
+                        "a throwaway key) and refuse to sign on a finding at ERROR or above "
+                        "(needs pkisign[lint])")
+
+
+def _add_output_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", default=None, metavar="FILE",
+                   help="write the result to FILE instead of standard output, atomically (a temporary "
+                        "file then a rename); never over an existing file without --force, never over "
+                        "the issuer's key or certificate")
+    p.add_argument("--force", action="store_true", default=None, help="let --out replace an existing file")
+    p.add_argument("--format", default=None, metavar="FORMAT", choices=("pem", "der"),
+                   help="pem (the default) or der; der writes the certificate alone (no --bundle)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,11 +146,39 @@ def build_parser() -> argparse.ArgumentParser:
                     "the certificate is printed as PEM on standard output.",
     )
     _add_sign_arguments(sign)
+    _add_inspect_arguments(commands.add_parser(
+        "inspect", help="annotated DER view of a certificate, CSR, TBSCertificate or public key",
+        description="Show every DER element of FILE (PEM or DER): offset, header length, tag, length, "
+                    "its path in the X.509 schema, the decoded value and the hex, and report the DER "
+                    "violations found (non-minimal lengths or integers, BER, unsorted SET OF, encoded "
+                    "DEFAULT values, trailing bytes...).  Exit status 1 when a violation at error level "
+                    "is found."))
+    _add_assemble_arguments(commands.add_parser(
+        "assemble", help="make a certificate from a TBSCertificate and a signature made elsewhere",
+        description="Make the certificate from TBS (DER, as written by `pkisign sign --dry-run "
+                    "--tbs-out`) and SIGNATURE (the raw signature bytes: PKCS#1 v1.5 or PSS for RSA, "
+                    "a DER ECDSA-Sig-Value for ECDSA, 64 bytes for Ed25519), after checking that the "
+                    "signature verifies with the key of the issuer certificate CRT-FILE."))
     certificate = commands.add_parser("certificate", help="step-compatible spelling: certificate sign ...")
     certificate_commands = certificate.add_subparsers(dest="subcommand", metavar="SUBCOMMAND",
                                                       parser_class=_Parser)
     _add_sign_arguments(certificate_commands.add_parser("sign", help="the same as `pkisign sign`"))
     return parser
+
+
+def _add_inspect_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="a certificate, CSR, TBSCertificate or public key; '-' reads "
+                                                "standard input")
+    p.add_argument("--json", action="store_true", default=None, help="print JSON for tools instead of text")
+
+
+def _add_assemble_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tbs", metavar="TBS", help="the TBSCertificate, DER (or PEM 'TBS CERTIFICATE')")
+    p.add_argument("signature", metavar="SIGNATURE", help="the signature over TBS, raw bytes")
+    p.add_argument("crt_file", metavar="CRT-FILE", help="the issuer certificate (bundle)")
+    p.add_argument("--bundle", action="store_true", default=None,
+                   help="append the issuer file's certificates after the new one")
+    _add_output_arguments(p)
 
 
 def _normalise(argv: list[str]) -> list[str]:
@@ -150,7 +219,7 @@ def _normalise(argv: list[str]) -> list[str]:
 
 def _from_env(args: argparse.Namespace) -> None:
     """Unset flags fall back to STEP_<FLAG> variables, as in step."""
-    for flag in _VALUE_FLAGS + _BOOL_FLAGS:
+    for flag in _ENV_FLAGS:
         attr = flag.replace("-", "_")
         if getattr(args, attr) is not None:
             continue
@@ -192,14 +261,53 @@ def _tty_prompt(key_file: str) -> bytes:
     return getpass.getpass(f"Please enter the password to decrypt {key_file}: ").encode("utf-8")
 
 
+def _now():  # type: ignore[no-untyped-def]
+    """The clock: SOURCE_DATE_EPOCH (reproducible builds) when set, else the time."""
+    import time
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return time.time_ns, "the clock"
+    if not epoch.isdigit():
+        raise UsageError(f"invalid SOURCE_DATE_EPOCH '{epoch}': want a number of seconds")
+    fixed = int(epoch) * 1_000_000_000
+    return (lambda: fixed), f"SOURCE_DATE_EPOCH={epoch}"
+
+
+class _Output:
+    """Where the result goes: stdout, or a file written atomically at the end."""
+
+    def __init__(self, args: argparse.Namespace, protected: tuple[str, ...]) -> None:
+        self.path = args.out
+        self.force = bool(args.force)
+        self.der = args.format == "der"
+        self.protected = protected
+        if self.der and getattr(args, "bundle", False):
+            raise UsageError("flag '--bundle' is incompatible with '--format der'")
+
+    def certificate(self, der: bytes, pem_text: bytes) -> bytes:
+        return der if self.der else pem_text
+
+    def write(self, data: bytes) -> bytes:
+        """Write to --out and return b"", or return the bytes for stdout."""
+        if not self.path:
+            return data
+        from .output import write_atomically
+
+        write_atomically(self.path, data, force=self.force, protected=self.protected)
+        return b""
+
+
 def _run_sign(args: argparse.Namespace) -> bytes:
-    from .sign import SignOptions, sign_files
+    from .sign import SignOptions, prepare_files
 
     usage = f"'{PROG} sign <csr-file> <crt-file> <key-file>'"
     if args.extra:
         raise UsageError(f"too many positional arguments were provided in {usage}")
-    if args.key_file is None:
+    if args.key_file is None and not (args.dry_run and args.crt_file is not None):
         raise UsageError(f"not enough positional arguments were provided in {usage}")
+    if args.tbs_out and not args.dry_run:
+        raise UsageError("flag '--tbs-out' needs '--dry-run'")
     _from_env(args)
     profile_given = args.profile is not None  # on the command line or from STEP_PROFILE
     options = SignOptions(
@@ -210,42 +318,117 @@ def _run_sign(args: argparse.Namespace) -> bytes:
         omit_cn_san=bool(args.omit_cn_san),
         serial=_parse_int(args.serial, "serial") if args.serial is not None else None,
     )
-    certificate = sign_files(
+    output = _Output(args, (args.key_file or "", args.crt_file or ""))
+    now, now_source = _now()
+    issuer, draft = prepare_files(
         args.csr_file, args.crt_file, args.key_file, options,
         password_file=args.password_file, prompt=_tty_prompt, profile_given=profile_given,
-        template_file=args.template, set_values=args.set or [], set_file=args.set_file,
+        template_file=args.template, set_values=args.set or [], set_file=args.set_file, kms=args.kms,
+        issuer_validity=args.issuer_validity or "allow", now=now,
     )
-    return certificate.pem(bundle=bool(args.bundle))
+    try:
+        for warning in draft.warnings:
+            print(warning, file=sys.stderr)
+        if args.lint:
+            _lint(draft, issuer.certificate.public_key)
+        if args.dry_run:
+            from .inspect import inspect_der, render_text
+
+            if args.tbs_out:
+                from .output import write_atomically
+
+                write_atomically(args.tbs_out, draft.tbs.der, force=bool(args.force),
+                                 protected=output.protected)
+            result = render_text(inspect_der(draft.tbs.der, kind="tbs")).encode("utf-8")
+        else:
+            certificate = issuer.finish(draft)
+            result = output.certificate(certificate.der, certificate.pem(bundle=bool(args.bundle)))
+    finally:
+        if issuer.signer is not None:
+            issuer.signer.close()
+    if args.explain:
+        from .explain import explain, render
+
+        sys.stderr.write(render(explain(draft, issuer.certificate, now_source=now_source)))
+    return output.write(result)
 
 
-def _sign_parser(prog: str) -> argparse.ArgumentParser:
-    """The sign command alone: argparse mixes flags and positionals only
-    without subparsers, so the command word is dispatched by hand."""
+def _lint(draft, issuer_key) -> None:  # type: ignore[no-untyped-def]
+    """--lint: print pkilint's findings; refuse to sign on one at ERROR or above."""
+    from .errors import SigningError
+    from .lint import lint_tbs, serious
+
+    findings = lint_tbs(draft.tbs.der, draft.tbs.algorithm, curve=issuer_key.curve,
+                        rsa_bits=issuer_key.rsa_n.bit_length())
+    for finding in findings:
+        if finding.severity in ("FATAL", "ERROR", "WARNING"):
+            print(f"lint: {finding}", file=sys.stderr)
+    bad = serious(findings)
+    if bad:
+        raise SigningError(f"refusing to sign: pkilint reports {len(bad)} finding(s) at ERROR or above")
+
+
+def _run_inspect(args: argparse.Namespace) -> tuple[bytes, int]:
+    from .inputs import read_file
+    from .inspect import inspect_bytes, render_json, render_text
+
+    report = inspect_bytes(read_file(args.file))
+    text = render_json(report) if args.json else render_text(report)
+    errors = any(f.severity == "error" for f in report.findings)
+    return text.encode("utf-8"), 1 if errors else 0
+
+
+def _run_assemble(args: argparse.Namespace) -> bytes:
+    from . import pem
+    from .assemble import assemble, load_tbs
+    from .inputs import read_file, read_issuers
+
+    output = _Output(args, (args.crt_file,))
+    tbs = load_tbs(read_file(args.tbs), args.tbs)
+    signature = read_file(args.signature)
+    issuers = read_issuers(args.crt_file)
+    der = assemble(tbs, signature, issuers[0])
+    text = pem.encode("CERTIFICATE", der)
+    if args.bundle:
+        text += b"".join(pem.encode("CERTIFICATE", c.der) for c in issuers)
+    return output.write(output.certificate(der, text))
+
+
+def _command_parser(prog: str, add_arguments) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+    """One command alone: argparse mixes flags and positionals only without
+    subparsers, so the command word is dispatched by hand."""
     parser = _Parser(prog=prog)
-    _add_sign_arguments(parser)
+    add_arguments(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    code = 0
     try:
-        if argv[:1] == ["sign"]:
-            rest, prog = argv[1:], f"{PROG} sign"
-        elif argv[:2] == ["certificate", "sign"]:
-            rest, prog = argv[2:], f"{PROG} certificate sign"
+        if argv[:1] == ["sign"] or argv[:2] == ["certificate", "sign"]:
+            words = 1 if argv[0] == "sign" else 2
+            prog = f"{PROG} {' '.join(argv[:words])}"
+            args = _command_parser(prog, _add_sign_arguments).parse_intermixed_args(_normalise(argv[words:]))
+            output = _run_sign(args)
+        elif argv[:1] == ["inspect"]:
+            args = _command_parser(f"{PROG} inspect", _add_inspect_arguments).parse_intermixed_args(
+                _normalise(argv[1:]))
+            output, code = _run_inspect(args)
+        elif argv[:1] == ["assemble"]:
+            args = _command_parser(f"{PROG} assemble", _add_assemble_arguments).parse_intermixed_args(
+                _normalise(argv[1:]))
+            output = _run_assemble(args)
         else:
             parser = build_parser()
             if not argv or argv == ["certificate"]:
                 parser.print_help(sys.stderr)
                 return 1
-            try:
-                parser.parse_args(argv)  # --help, --version, or an error
-            except SystemExit as done:
-                return int(done.code or 0)
+            parser.parse_args(argv)  # --help, --version, or an error
             return 1
-        args = _sign_parser(prog).parse_intermixed_args(_normalise(rest))
-        output = _run_sign(args)
+    except SystemExit as done:  # --help and --version
+        return int(done.code or 0)
     except PkisignError as exc:
         print(f"{exc}", file=sys.stderr)
         return exc.exit_code
@@ -267,4 +450,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         print("error writing the certificate: broken pipe", file=sys.stderr)
         return 1
-    return 0
+    return code

@@ -21,6 +21,7 @@ __all__ = [
     "bit_string",
     "read_tlv",
     "DERError",
+    "InvalidOID",
     "children",
 ]
 
@@ -47,8 +48,21 @@ def set_of(parts: list[bytes]) -> bytes:
     return tlv(0x31, b"".join(sorted(parts)))
 
 
+class InvalidOID(ValueError):
+    """An OID encoding/asn1 refuses to marshal."""
+
+    def __init__(self) -> None:
+        super().__init__("asn1: structure error: invalid object identifier")
+
+
 def oid(dotted: str) -> bytes:
-    """An OBJECT IDENTIFIER from its dotted form."""
+    """An OBJECT IDENTIFIER from its dotted form, checked as encoding/asn1 does."""
+    arcs = dotted.split(".")
+    if len(arcs) < 2 or not all(a.isascii() and a.isdigit() for a in arcs):
+        raise InvalidOID()
+    first, second = int(arcs[0]), int(arcs[1])
+    if first > 2 or (first < 2 and second >= 40):
+        raise InvalidOID()
     return core.ObjectIdentifier(dotted).dump()
 
 

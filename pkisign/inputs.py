@@ -84,6 +84,7 @@ class IssuerCertificate:
     max_path_len: int  # -1 when absent, as Go reports it
     key_usage: int
     subject_key_id: bytes
+    not_after: int  # nanoseconds since the epoch, UTC
 
     @property
     def identity(self) -> IssuerIdentity:
@@ -107,6 +108,7 @@ def parse_certificate(data: bytes) -> IssuerCertificate:
         bc = cert.basic_constraints_value
         ku = cert.key_usage_value
         ski = cert.key_identifier_value
+        not_after = _instant(tbs["validity"]["not_after"].native)
         key_usage = 0
         if ku is not None:
             names = ku.native
@@ -133,7 +135,20 @@ def parse_certificate(data: bytes) -> IssuerCertificate:
         max_path_len=max_path_len,
         key_usage=key_usage,
         subject_key_id=ski.native if ski is not None else b"",
+        not_after=not_after,
     )
+
+
+def _instant(value) -> int:  # type: ignore[no-untyped-def]
+    """A certificate time (asn1crypto's datetime, or its extended_datetime
+    for year 0) as nanoseconds since the epoch."""
+    from .validity import NS, parse_rfc3339
+
+    offset = value.utcoffset()
+    text = f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
+    instant = parse_rfc3339(text)
+    assert instant is not None
+    return instant - (int(offset.total_seconds()) * NS if offset else 0)
 
 
 def _clean(exc: BaseException) -> str:

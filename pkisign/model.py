@@ -19,7 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from . import gonet, keys
 from .errors import TemplateError
@@ -31,6 +31,7 @@ __all__ = [
     "SAN",
     "CertificateTemplate",
     "decode_certificate",
+    "decode_name",
     "KEY_USAGE_BITS",
     "EXT_KEY_USAGE_OIDS",
     "DecodeError",
@@ -56,7 +57,8 @@ class SAN:
 
     type: str
     value: str
-    asn1_value: Any = None  # the raw JSON of ``asn1Value``, if any
+    asn1_value: Any = None  # the decoded JSON of ``asn1Value``
+    asn1_present: bool = False  # asn1Value given (even as null)
 
 
 #: x509.KeyUsage bits (bit 0 = digitalSignature ... bit 8 = decipherOnly).
@@ -146,10 +148,32 @@ class NameConstraints:
         ))
 
 
-# -- Go json decoding of the basic types -----------------------------------------
+# -- Go's encoding/json, as x509util's types use it ------------------------------
+#
+# Go's decoder keeps going after a type mismatch (it saves the first one and
+# returns it at the end of that json.Unmarshal call), while an error from a
+# type's own UnmarshalJSON stops it at once.  x509util's types call
+# json.Unmarshal again inside their UnmarshalJSON and wrap what it returns
+# in "error unmarshaling json: ", sometimes twice.  The helpers below follow
+# those rules so that the messages are Go's, word for word.
 
-def _kind(value: Any) -> str:
-    """The word Go's json errors use for a JSON value."""
+class _Unmarshal:
+    """One json.Unmarshal call: its first saved type mismatch."""
+
+    def __init__(self) -> None:
+        self.saved: DecodeError | None = None
+
+    def soft(self, error: DecodeError) -> None:
+        if self.saved is None:
+            self.saved = error
+
+    def finish(self) -> None:
+        if self.saved is not None:
+            raise self.saved
+
+
+def _what(value: Any, integer: bool = False) -> str:
+    """The JSON value as Go's UnmarshalTypeError names it."""
     if isinstance(value, JSONObject):
         return "object"
     if isinstance(value, list):
@@ -158,49 +182,70 @@ def _kind(value: Any) -> str:
         return "string"
     if isinstance(value, bool):
         return "bool"
-    return "number"
+    # A number that does not fit an integer type is quoted with its text.
+    return f"number {value.text}" if integer else "number"
 
 
-def _type_error(value: Any, where: str, go_type: str) -> DecodeError:
-    what = _kind(value)
-    if what == "number":
-        what = f"number {value}"
-    return DecodeError(f"json: cannot unmarshal {what} into {where} of type {go_type}")
+def _mismatch(value: Any, go_type: str, where: tuple[str, str] | None = None, integer: bool = False) -> DecodeError:
+    place = f"Go struct field {where[0]}.{where[1]}" if where else "Go value"
+    return DecodeError(f"json: cannot unmarshal {_what(value, integer)} into {place} of type {go_type}")
 
 
-def _string(value: Any, where: str) -> str:
+def _wrap(error: DecodeError) -> DecodeError:
+    return DecodeError(f"error unmarshaling json: {error}")
+
+
+def _string(value: Any, d: _Unmarshal, where: tuple[str, str] | None = None) -> str:
+    if value is None:
+        return ""
     if isinstance(value, str):
         return value
-    raise _type_error(value, where, "string")
+    d.soft(_mismatch(value, "string", where))
+    return ""
 
 
-def _int(value: Any, where: str, go_type: str = "int") -> int:
+def _integer(value: Any, d: _Unmarshal, where: tuple[str, str] | None, go_type: str = "int") -> int | None:
+    if value is None:
+        return None
     if isinstance(value, JSONNumber):
-        text = value.text
         if value.is_integer_literal():
-            number = int(text)
-            if -(1 << 63) <= number < (1 << 63):
+            number = int(value.text)
+            bits = 8 if go_type == "uint8" else 64
+            low, high = (0, 1 << bits) if go_type.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+            if low <= number < high:
                 return number
-    raise _type_error(value, where, go_type)
+        d.soft(_mismatch(value, go_type, where, integer=True))
+        return None
+    d.soft(_mismatch(value, go_type, where))
+    return None
 
 
-def _bool(value: Any, where: str) -> bool:
-    if isinstance(value, bool):
+def _boolean(value: Any, d: _Unmarshal, where: tuple[str, str] | None) -> bool | None:
+    if value is None or isinstance(value, bool):
         return value
-    raise _type_error(value, where, "bool")
+    d.soft(_mismatch(value, "bool", where))
+    return None
 
 
-def _bytes(value: Any, where: str) -> bytes:
+def _byteslice(value: Any, d: _Unmarshal, where: tuple[str, str] | None, go_type: str = "[]uint8") -> bytes | None:
     """Go decodes []byte from a base64 string (StdEncoding; CR/LF ignored)."""
+    if value is None:
+        return None
     if isinstance(value, str):
         text = value.replace("\r", "").replace("\n", "")
         try:
             return base64.b64decode(text.encode("ascii"), validate=True)
         except (binascii.Error, UnicodeEncodeError, ValueError):
-            raise DecodeError(f"illegal base64 data at input byte {_b64_error_offset(text)}") from None
+            d.soft(DecodeError(f"illegal base64 data at input byte {_b64_error_offset(text)}"))
+            return None
     if isinstance(value, list):
-        return bytes(_int(v, where, "uint8") & 0xFF for v in value)
-    raise _type_error(value, where, "[]uint8")
+        out = bytearray()
+        for item in value:
+            number = _integer(item, d, where, "uint8")
+            out.append(number or 0)
+        return bytes(out)
+    d.soft(_mismatch(value, go_type, where))
+    return None
 
 
 def _b64_error_offset(text: str) -> int:
@@ -213,15 +258,70 @@ def _b64_error_offset(text: str) -> int:
     return len(text) - len(text) % 4
 
 
-def _multi_string(value: Any, where: str) -> list[str]:
-    """x509util MultiString: one string or a list of strings (null: empty)."""
-    if value is None:
-        return []
+def _members(obj: Any, d: _Unmarshal, go_type: str, known: Iterable[str],
+             where: tuple[str, str] | None = None) -> dict[str, list[Any]] | None:
+    """The members of a JSON object matched to a struct's fields, as Go does.
+
+    Keys match the field names exactly or case-insensitively; unknown keys
+    are ignored; every member that matches a field is decoded in turn, so
+    the values are returned in order (the last one wins, or merges into a
+    struct).  None for JSON null; a non-object is a saved type mismatch.
+    """
+    if obj is None:
+        return None
+    if not isinstance(obj, JSONObject):
+        d.soft(_mismatch(obj, go_type, where))
+        return None
+    by_fold = {name.casefold(): name for name in known}
+    exact = set(known)
+    out: dict[str, list[Any]] = {}
+    for key, value in obj.members:
+        name = key if key in exact else by_fold.get(key.casefold())
+        if name is not None:
+            out.setdefault(name, []).append(value)
+    return out
+
+
+def _last(values: list[Any] | None) -> Any:
+    return values[-1] if values else None
+
+
+# -- x509util's types with their own UnmarshalJSON (errors stop the decoder) -------
+
+def _multi_string(value: Any) -> list[str]:
+    """x509util MultiString: one string, or a list of strings."""
     if isinstance(value, str):
         return [value]
+    d = _Unmarshal()
+    out: list[str] = []
     if isinstance(value, list):
-        return [_string(v, where) for v in value]
-    raise DecodeError("error unmarshaling json: " + str(_type_error(value, "Go value", "[]string")))
+        out = [_string(item, d) for item in value]
+    elif value is not None:
+        d.soft(_mismatch(value, "[]string"))
+    try:
+        d.finish()
+    except DecodeError as exc:
+        raise _wrap(exc) from None
+    return out
+
+
+def _unmarshal_multi_string(value: Any) -> list[str]:
+    """x509util unmarshalMultiString: MultiString's error wrapped once more."""
+    try:
+        return _multi_string(value)
+    except DecodeError as exc:
+        raise _wrap(exc) from None
+
+
+def _unmarshal_string(value: Any) -> str:
+    """x509util unmarshalString."""
+    d = _Unmarshal()
+    text = _string(value, d)
+    try:
+        d.finish()
+    except DecodeError as exc:
+        raise _wrap(exc) from None
+    return text
 
 
 def _oid(text: str) -> str:
@@ -236,98 +336,83 @@ def _oid(text: str) -> str:
     return ".".join(str(int(p)) for p in parts)
 
 
-def _fields(obj: Any, struct: str, known: Iterable[str]) -> dict[str, Any]:
-    """Members of a JSON object matched to struct fields as Go does.
+def _object_identifier(value: Any) -> str:
+    """x509util ObjectIdentifier.UnmarshalJSON."""
+    return _oid(_unmarshal_string(value))
 
-    Exact key matches win over case-insensitive ones; among the members that
-    map to one field the last one wins (each overwrites the previous).
-    """
-    if obj is None:
-        return {}
-    if not isinstance(obj, JSONObject):
-        raise _type_error(obj, "Go value", struct)
-    by_fold = {name.casefold(): name for name in known}
-    out: dict[str, Any] = {}
-    for key, value in obj.members:
-        name = key if key in by_fold.values() else by_fold.get(key.casefold())
-        if name is not None:
-            out[name] = value
+
+def _multi_oid(value: Any) -> list[str]:
+    """x509util MultiObjectIdentifier, inside UnknownExtKeyUsage/PolicyIdentifiers (one more wrap)."""
+    try:
+        return [_oid(s) for s in _unmarshal_multi_string(value)]
+    except DecodeError as exc:
+        raise _wrap(exc) from None
+
+
+def _multi_ip(value: Any) -> list[bytes]:
+    out = []
+    for text in _unmarshal_multi_string(value):
+        ip = gonet.parse_ip(text)
+        if ip is None:
+            raise DecodeError(f"error unmarshaling json: ip {text} is not valid")
+        out.append(ip)
     return out
 
 
-# -- x509util.Certificate ---------------------------------------------------------
-
-_CERT_FIELDS = (
-    "version", "subject", "rawSubject", "issuer", "serialNumber", "dnsNames",
-    "emailAddresses", "ipAddresses", "uris", "sans", "notBefore", "notAfter",
-    "extensions", "keyUsage", "extKeyUsage", "unknownExtKeyUsage", "subjectKeyId",
-    "authorityKeyId", "ocspServer", "issuingCertificateURL", "crlDistributionPoints",
-    "policyIdentifiers", "basicConstraints", "nameConstraints", "signatureAlgorithm",
-)
-_NAME_FIELDS = (
-    "country", "organization", "organizationalUnit", "locality", "province",
-    "streetAddress", "postalCode", "serialNumber", "commonName", "extraNames",
-)
+def _multi_url(value: Any) -> list[gonet.URL]:
+    out = []
+    for text in _unmarshal_multi_string(value):
+        try:
+            out.append(gonet.parse_url(text))
+        except gonet.URLError as exc:
+            raise DecodeError(f"error unmarshaling json: {exc}") from None
+    return out
 
 
-def _where(field_name: str) -> str:
-    return f"Go struct field Certificate.{field_name}"
+def _multi_ipnet(value: Any) -> list[tuple[bytes, bytes]]:
+    out = []
+    for text in _unmarshal_multi_string(value):
+        try:
+            out.append(gonet.parse_cidr(text))
+        except ValueError as exc:
+            raise DecodeError(f"error unmarshaling json: {exc}") from None
+    return out
 
 
-def _decode_name(value: Any) -> GoName:
-    """x509util Name.UnmarshalJSON: a string is the CommonName."""
-    if isinstance(value, str):
-        return GoName(common_name=value)
-    try:
-        f = _fields(value, "x509util.nameAlias", _NAME_FIELDS)
-        name = GoName(
-            country=_multi_string(f.get("country"), "country"),
-            organization=_multi_string(f.get("organization"), "organization"),
-            organizational_unit=_multi_string(f.get("organizationalUnit"), "organizationalUnit"),
-            locality=_multi_string(f.get("locality"), "locality"),
-            province=_multi_string(f.get("province"), "province"),
-            street_address=_multi_string(f.get("streetAddress"), "streetAddress"),
-            postal_code=_multi_string(f.get("postalCode"), "postalCode"),
-        )
-        if f.get("serialNumber") is not None:
-            name.serial_number = _string(f["serialNumber"], "Go struct field nameAlias.serialNumber")
-        if f.get("commonName") is not None:
-            name.common_name = _string(f["commonName"], "Go struct field nameAlias.commonName")
-        for item in f.get("extraNames") or []:
-            dn = _fields(item, "x509util.DistinguishedName", ("type", "value"))
-            oid = _oid(_string(dn["type"], "Go value")) if dn.get("type") is not None else ""
-            name.extra_names.append((oid, _plain(dn.get("value"))))
-    except DecodeError as exc:
-        if str(exc).startswith("error unmarshaling json"):
-            raise
-        raise DecodeError(f"error unmarshaling json: {exc}") from None
-    return name
+def _key_usage(value: Any) -> int:
+    bits = 0
+    for name in _unmarshal_multi_string(value):
+        bit = KEY_USAGE_BITS.get(name.lower().replace("_", ""))
+        if bit is None:
+            raise DecodeError(f"unsupported keyUsage {name}")
+        bits |= bit
+    return bits
 
 
-def _plain(value: Any) -> Any:
-    """A JSON value as Go's interface{} holds it (numbers are float64)."""
-    if isinstance(value, JSONNumber):
-        return float(value)
-    if isinstance(value, JSONObject):
-        return {k: _plain(v) for k, v in value.members}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+def _ext_key_usage(value: Any) -> list[str]:
+    out = []
+    for name in _unmarshal_multi_string(value):
+        oid = EXT_KEY_USAGE_OIDS.get(name.lower().replace("_", ""))
+        if oid is None:
+            raise DecodeError(f"unsupported extKeyUsage {name}")
+        out.append(oid)
+    return out
 
 
-def _decode_serial(value: Any) -> int:
+def _serial(value: Any) -> int:
     """x509util SerialNumber: a JSON integer, or a string in Go's base-0 syntax."""
     if isinstance(value, str):
         number = _big_int_base0(value)
         if number is None:
             raise DecodeError(f"error unmarshaling json: serialNumber {value} is not valid")
         return number
-    if value is None:
-        return 0  # json.Unmarshal of null into an int64 leaves 0
+    d = _Unmarshal()
+    number = _integer(value, d, None, "int64")
     try:
-        return _int(value, "Go value", "int64")
+        d.finish()
     except DecodeError as exc:
-        raise DecodeError(f"error unmarshaling json: {exc}") from None
+        raise _wrap(exc) from None
+    return number or 0  # null leaves the int64 at 0
 
 
 def _big_int_base0(text: str) -> int | None:
@@ -335,7 +420,7 @@ def _big_int_base0(text: str) -> int | None:
     and '_' between a prefix and a digit or between digits."""
     s = text
     sign = 1
-    if s[:1] in "+-":
+    if s[:1] in ("+", "-"):
         sign = -1 if s[0] == "-" else 1
         s = s[1:]
     base = 10
@@ -358,137 +443,8 @@ def _big_int_base0(text: str) -> int | None:
     return sign * int(s, base)
 
 
-def _decode_ips(value: Any) -> list[bytes]:
-    out = []
-    for text in _multi_string(value, "ipAddresses"):
-        ip = gonet.parse_ip(text)
-        if ip is None:
-            raise DecodeError(f"error unmarshaling json: ip {text} is not valid")
-        out.append(ip)
-    return out
-
-
-def _decode_uris(value: Any) -> list[gonet.URL]:
-    out = []
-    for text in _multi_string(value, "uris"):
-        try:
-            out.append(gonet.parse_url(text))
-        except gonet.URLError as exc:
-            raise DecodeError(f"error unmarshaling json: {exc}") from None
-    return out
-
-
-def _decode_key_usage(value: Any) -> int:
-    bits = 0
-    for name in _multi_string(value, "keyUsage"):
-        bit = KEY_USAGE_BITS.get(name.lower().replace("_", ""))
-        if bit is None:
-            raise DecodeError(f"unsupported keyUsage {name}")
-        bits |= bit
-    return bits
-
-
-def _decode_ext_key_usage(value: Any) -> list[str]:
-    out = []
-    for name in _multi_string(value, "extKeyUsage"):
-        oid = EXT_KEY_USAGE_OIDS.get(name.lower().replace("_", ""))
-        if oid is None:
-            raise DecodeError(f"unsupported extKeyUsage {name}")
-        out.append(oid)
-    return out
-
-
-def _decode_oids(value: Any) -> list[str]:
-    return [_oid(s) for s in _multi_string(value, "oid")]
-
-
-def _decode_sans(value: Any) -> list[SAN]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _type_error(value, _where("sans"), "[]x509util.SubjectAlternativeName")
-    out = []
-    for item in value:
-        f = _fields(item, "x509util.SubjectAlternativeName", ("type", "value", "asn1Value"))
-        typ = _string(f["type"], "Go struct field SubjectAlternativeName.sans.type") if f.get("type") is not None else ""
-        val = _string(f["value"], "Go struct field SubjectAlternativeName.sans.value") if f.get("value") is not None else ""
-        out.append(SAN(typ, val, f.get("asn1Value")))
-    return out
-
-
-def _decode_extensions(value: Any) -> list[Extension]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _type_error(value, _where("extensions"), "[]x509util.Extension")
-    out = []
-    for item in value:
-        f = _fields(item, "x509util.Extension", ("id", "critical", "value"))
-        oid = _oid(_string(f["id"], "Go value")) if f.get("id") is not None else ""
-        critical = _bool(f["critical"], "Go struct field Extension.extensions.critical") if f.get("critical") is not None else False
-        data = _bytes(f["value"], "Go struct field Extension.extensions.value") if f.get("value") is not None else b""
-        out.append(Extension(oid, critical, data))
-    return out
-
-
-def _decode_basic_constraints(value: Any, tpl: CertificateTemplate) -> None:
-    """x509util BasicConstraints.Set; a missing maxPathLen is 0 (pathLen 0)."""
-    if value is None:
-        return
-    f = _fields(value, "x509util.BasicConstraints", ("isCA", "maxPathLen"))
-    is_ca = _bool(f["isCA"], "Go struct field BasicConstraints.basicConstraints.isCA") if f.get("isCA") is not None else False
-    path = _int(f["maxPathLen"], "Go struct field BasicConstraints.basicConstraints.maxPathLen") if f.get("maxPathLen") is not None else 0
-    tpl.basic_constraints_valid = True
-    tpl.is_ca = is_ca
-    if is_ca and path == 0:
-        tpl.max_path_len, tpl.max_path_len_zero = 0, True
-    elif is_ca and path < 0:
-        tpl.max_path_len, tpl.max_path_len_zero = -1, False
-    elif is_ca:
-        tpl.max_path_len, tpl.max_path_len_zero = path, False
-    else:
-        tpl.max_path_len, tpl.max_path_len_zero = 0, False
-
-
-_NC_FIELDS = (
-    "critical", "permittedDNSDomains", "excludedDNSDomains", "permittedIPRanges",
-    "excludedIPRanges", "permittedEmailAddresses", "excludedEmailAddresses",
-    "permittedURIDomains", "excludedURIDomains",
-)
-
-
-def _decode_cidrs(value: Any) -> list[tuple[bytes, bytes]]:
-    out = []
-    for text in _multi_string(value, "ipRanges"):
-        try:
-            out.append(gonet.parse_cidr(text))
-        except ValueError as exc:
-            raise DecodeError(f"error unmarshaling json: {exc}") from None
-    return out
-
-
-def _decode_name_constraints(value: Any) -> NameConstraints | None:
-    if value is None:
-        return None
-    f = _fields(value, "x509util.NameConstraints", _NC_FIELDS)
-    nc = NameConstraints()
-    if f.get("critical") is not None:
-        nc.critical = _bool(f["critical"], "Go struct field NameConstraints.nameConstraints.critical")
-    nc.permitted_dns_domains = _multi_string(f.get("permittedDNSDomains"), "permittedDNSDomains")
-    nc.excluded_dns_domains = _multi_string(f.get("excludedDNSDomains"), "excludedDNSDomains")
-    nc.permitted_ip_ranges = _decode_cidrs(f.get("permittedIPRanges"))
-    nc.excluded_ip_ranges = _decode_cidrs(f.get("excludedIPRanges"))
-    nc.permitted_email_addresses = _multi_string(f.get("permittedEmailAddresses"), "permittedEmailAddresses")
-    nc.excluded_email_addresses = _multi_string(f.get("excludedEmailAddresses"), "excludedEmailAddresses")
-    nc.permitted_uri_domains = _multi_string(f.get("permittedURIDomains"), "permittedURIDomains")
-    nc.excluded_uri_domains = _multi_string(f.get("excludedURIDomains"), "excludedURIDomains")
-    return nc
-
-
-def _decode_signature_algorithm(value: Any) -> str:
-    if value is None:
-        return ""
-    name = _string(value, "Go value")
+def _signature_algorithm(value: Any) -> str:
+    name = _unmarshal_string(value)
     if name == "":
         return ""
     for alg in keys.SIGNATURE_ALGORITHMS:
@@ -500,8 +456,10 @@ def _decode_signature_algorithm(value: Any) -> str:
     raise DecodeError(f"unsupported signatureAlgorithm {name}")
 
 
-def _decode_time(value: Any) -> None:
+def _time(value: Any) -> None:
     """notBefore/notAfter are ignored by sign, but Go still decodes them."""
+    from .template.gotime import LAYOUTS, parse as go_parse
+    from .template.gotypes import GoError
     from .validity import parse_rfc3339
 
     if value is None:
@@ -509,7 +467,207 @@ def _decode_time(value: Any) -> None:
     if not isinstance(value, str):
         raise DecodeError("Time.UnmarshalJSON: input is not a JSON string")
     if parse_rfc3339(value) is None:
-        raise DecodeError(f'parsing time "\\"{value}\\"" as "\\"2006-01-02T15:04:05Z07:00\\"": cannot parse "{value}" as RFC 3339')
+        try:
+            go_parse(LAYOUTS["RFC3339"], value)
+        except GoError as exc:
+            raise DecodeError(str(exc)) from None
+
+
+_NAME_FIELDS = (
+    "country", "organization", "organizationalUnit", "locality", "province",
+    "streetAddress", "postalCode", "serialNumber", "commonName", "extraNames",
+)
+
+
+def decode_name(value: Any) -> GoName:
+    """x509util Name.UnmarshalJSON: a string is the CommonName, else a nameAlias object."""
+    if isinstance(value, str):
+        return GoName(common_name=value)
+    d = _Unmarshal()
+    name = GoName()
+    try:
+        f = _members(value, d, "x509util.nameAlias", _NAME_FIELDS) or {}
+        for key, values in f.items():
+            for item in values:
+                if key == "serialNumber":
+                    name.serial_number = _string(item, d, ("nameAlias", key))
+                elif key == "commonName":
+                    name.common_name = _string(item, d, ("nameAlias", key))
+                elif key == "extraNames":
+                    name.extra_names = _extra_names(item, d)
+                else:
+                    setattr(name, _NAME_ATTRS[key], _multi_string(item))
+        d.finish()
+    except DecodeError as exc:
+        raise _wrap(exc) from None
+    return name
+
+
+_NAME_ATTRS = {
+    "country": "country", "organization": "organization", "organizationalUnit": "organizational_unit",
+    "locality": "locality", "province": "province", "streetAddress": "street_address",
+    "postalCode": "postal_code",
+}
+
+
+def _extra_names(value: Any, d: _Unmarshal) -> list[tuple[str, Any]]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        d.soft(_mismatch(value, "[]x509util.DistinguishedName", ("nameAlias", "extraNames")))
+        return []
+    out = []
+    for item in value:
+        f = _members(item, d, "x509util.DistinguishedName", ("type", "value"), ("nameAlias", "extraNames"))
+        if f is None:
+            continue
+        oid = ""
+        for v in f.get("type", []):
+            oid = _object_identifier(v)
+        out.append((oid, _plain(_last(f.get("value")))))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value as Go's interface{} holds it (numbers are float64)."""
+    if isinstance(value, JSONNumber):
+        return float(value)
+    if isinstance(value, JSONObject):
+        return {k: _plain(v) for k, v in value.members}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+# -- x509util.Certificate ---------------------------------------------------------
+
+_CERT_FIELDS = (
+    "version", "subject", "rawSubject", "issuer", "serialNumber", "dnsNames",
+    "emailAddresses", "ipAddresses", "uris", "sans", "notBefore", "notAfter",
+    "extensions", "keyUsage", "extKeyUsage", "unknownExtKeyUsage", "subjectKeyId",
+    "authorityKeyId", "ocspServer", "issuingCertificateURL", "crlDistributionPoints",
+    "policyIdentifiers", "basicConstraints", "nameConstraints", "signatureAlgorithm",
+)
+_CERT = "Certificate"
+
+
+def _sans(value: Any, d: _Unmarshal) -> list[SAN]:
+    if value is None:
+        return []
+    where = (_CERT, "sans")
+    if not isinstance(value, list):
+        d.soft(_mismatch(value, "[]x509util.SubjectAlternativeName", where))
+        return []
+    out = []
+    for item in value:
+        f = _members(item, d, "x509util.SubjectAlternativeName", ("type", "value", "asn1Value"), where)
+        if f is None:
+            out.append(SAN("", ""))
+            continue
+        typ = value_ = ""
+        for v in f.get("type", []):
+            typ = _string(v, d, ("SubjectAlternativeName", "sans.type"))
+        for v in f.get("value", []):
+            value_ = _string(v, d, ("SubjectAlternativeName", "sans.value"))
+        asn1 = f.get("asn1Value")
+        out.append(SAN(typ, value_, asn1[-1] if asn1 else None, asn1_present=bool(asn1)))
+    return out
+
+
+def _extensions(value: Any, d: _Unmarshal) -> list[Extension]:
+    if value is None:
+        return []
+    where = (_CERT, "extensions")
+    if not isinstance(value, list):
+        d.soft(_mismatch(value, "[]x509util.Extension", where))
+        return []
+    out = []
+    for item in value:
+        f = _members(item, d, "x509util.Extension", ("id", "critical", "value"), where) or {}
+        oid, critical, data = "", False, b""
+        for v in f.get("id", []):
+            oid = _object_identifier(v)
+        for v in f.get("critical", []):
+            b = _boolean(v, d, ("Extension", "extensions.critical"))
+            critical = critical if b is None else b
+        for v in f.get("value", []):
+            data = _byteslice(v, d, ("Extension", "extensions.value")) or data
+        out.append(Extension(oid, critical, data))
+    return out
+
+
+def _basic_constraints(values: list[Any], d: _Unmarshal, tpl: CertificateTemplate) -> None:
+    """*x509util.BasicConstraints: duplicates decode into the same struct (merge);
+    null resets it; a missing maxPathLen means 0 (BasicConstraints.Set)."""
+    is_ca: bool | None = None
+    path: int | None = None
+    present = False
+    for value in values:
+        if value is None:
+            present, is_ca, path = False, None, None
+            continue
+        f = _members(value, d, "x509util.BasicConstraints", ("isCA", "maxPathLen"), (_CERT, "basicConstraints"))
+        if f is None:
+            continue
+        present = True
+        for v in f.get("isCA", []):
+            b = _boolean(v, d, ("BasicConstraints", "basicConstraints.isCA"))
+            is_ca = is_ca if b is None else b
+        for v in f.get("maxPathLen", []):
+            n = _integer(v, d, ("BasicConstraints", "basicConstraints.maxPathLen"))
+            path = path if n is None else n
+    if not present:
+        return
+    tpl.basic_constraints_valid = True
+    tpl.is_ca = bool(is_ca)
+    path = path or 0
+    if tpl.is_ca and path == 0:
+        tpl.max_path_len, tpl.max_path_len_zero = 0, True
+    elif tpl.is_ca and path < 0:
+        tpl.max_path_len, tpl.max_path_len_zero = -1, False
+    elif tpl.is_ca:
+        tpl.max_path_len, tpl.max_path_len_zero = path, False
+    else:
+        tpl.max_path_len, tpl.max_path_len_zero = 0, False
+
+
+_NC_FIELDS = (
+    "critical", "permittedDNSDomains", "excludedDNSDomains", "permittedIPRanges",
+    "excludedIPRanges", "permittedEmailAddresses", "excludedEmailAddresses",
+    "permittedURIDomains", "excludedURIDomains",
+)
+_NC_ATTRS = {
+    "permittedDNSDomains": ("permitted_dns_domains", _multi_string),
+    "excludedDNSDomains": ("excluded_dns_domains", _multi_string),
+    "permittedIPRanges": ("permitted_ip_ranges", _multi_ipnet),
+    "excludedIPRanges": ("excluded_ip_ranges", _multi_ipnet),
+    "permittedEmailAddresses": ("permitted_email_addresses", _multi_string),
+    "excludedEmailAddresses": ("excluded_email_addresses", _multi_string),
+    "permittedURIDomains": ("permitted_uri_domains", _multi_string),
+    "excludedURIDomains": ("excluded_uri_domains", _multi_string),
+}
+
+
+def _name_constraints(values: list[Any], d: _Unmarshal) -> "NameConstraints | None":
+    """*x509util.NameConstraints: duplicates merge into the same struct; null resets it."""
+    nc: NameConstraints | None = None
+    for value in values:
+        if value is None:
+            nc = None
+            continue
+        f = _members(value, d, "x509util.NameConstraints", _NC_FIELDS, (_CERT, "nameConstraints"))
+        if f is None:
+            continue
+        nc = nc or NameConstraints()
+        for key, items in f.items():
+            for item in items:
+                if key == "critical":
+                    b = _boolean(item, d, ("NameConstraints", "nameConstraints.critical"))
+                    nc.critical = nc.critical if b is None else b
+                else:
+                    attr, decode = _NC_ATTRS[key]
+                    setattr(nc, attr, decode(item))
+    return nc
 
 
 def decode_certificate(doc: Any) -> CertificateTemplate:
@@ -519,36 +677,69 @@ def decode_certificate(doc: Any) -> CertificateTemplate:
     certificate: " prefix, which the caller adds).  The SANs are applied
     afterwards by ``sans.apply_sans``.
     """
-    f = _fields(doc, "x509util.Certificate", _CERT_FIELDS)
+    d = _Unmarshal()
     tpl = CertificateTemplate()
-    decoders: dict[str, Callable[[Any], None]] = {
-        "version": lambda v: _int(v, _where("version")) if v is not None else None,
-        "subject": lambda v: setattr(tpl, "subject", _decode_name(v)) if v is not None else None,
-        "rawSubject": lambda v: setattr(tpl, "raw_subject", _bytes(v, _where("rawSubject")) if v is not None else b""),
-        "issuer": lambda v: _decode_name(v) if v is not None else None,
-        "serialNumber": lambda v: setattr(tpl, "serial_number", _decode_serial(v)),
-        "dnsNames": lambda v: setattr(tpl, "dns_names", _multi_string(v, "dnsNames")),
-        "emailAddresses": lambda v: setattr(tpl, "email_addresses", _multi_string(v, "emailAddresses")),
-        "ipAddresses": lambda v: setattr(tpl, "ip_addresses", _decode_ips(v)),
-        "uris": lambda v: setattr(tpl, "uris", _decode_uris(v)),
-        "sans": lambda v: setattr(tpl, "sans", _decode_sans(v)),
-        "notBefore": _decode_time,
-        "notAfter": _decode_time,
-        "extensions": lambda v: setattr(tpl, "extra_extensions", _decode_extensions(v)),
-        "keyUsage": lambda v: setattr(tpl, "key_usage", _decode_key_usage(v)),
-        "extKeyUsage": lambda v: setattr(tpl, "ext_key_usage", _decode_ext_key_usage(v)),
-        "unknownExtKeyUsage": lambda v: setattr(tpl, "unknown_ext_key_usage", _decode_oids(v)),
-        "subjectKeyId": lambda v: setattr(tpl, "subject_key_id", _bytes(v, _where("subjectKeyId")) if v is not None else None),
-        "authorityKeyId": lambda v: setattr(tpl, "authority_key_id", _bytes(v, _where("authorityKeyId")) if v is not None else b""),
-        "ocspServer": lambda v: setattr(tpl, "ocsp_server", _multi_string(v, "ocspServer")),
-        "issuingCertificateURL": lambda v: setattr(tpl, "issuing_certificate_url", _multi_string(v, "issuingCertificateURL")),
-        "crlDistributionPoints": lambda v: setattr(tpl, "crl_distribution_points", _multi_string(v, "crlDistributionPoints")),
-        "policyIdentifiers": lambda v: setattr(tpl, "policy_identifiers", _decode_oids(v)),
-        "basicConstraints": lambda v: _decode_basic_constraints(v, tpl),
-        "nameConstraints": lambda v: setattr(tpl, "name_constraints", _decode_name_constraints(v)),
-        "signatureAlgorithm": lambda v: setattr(tpl, "signature_algorithm", _decode_signature_algorithm(v)),
-    }
-    # Go decodes members in document order and stops at the first error.
-    for key, value in f.items():
-        decoders[key](value)
+    f = _members(doc, d, "x509util.Certificate", _CERT_FIELDS) or {}
+    for key, values in f.items():
+        if key == "basicConstraints":
+            _basic_constraints(values, d, tpl)
+            continue
+        if key == "nameConstraints":
+            tpl.name_constraints = _name_constraints(values, d)
+            continue
+        for value in values:
+            _decode_field(key, value, d, tpl)
+    d.finish()
     return tpl
+
+
+def _decode_field(key: str, value: Any, d: _Unmarshal, tpl: CertificateTemplate) -> None:
+    where = (_CERT, key)
+    if key == "version":
+        _integer(value, d, where)
+    elif key == "subject":
+        tpl.subject = decode_name(value)
+    elif key == "issuer":
+        decode_name(value)
+    elif key in ("rawSubject", "subjectKeyId", "authorityKeyId"):
+        go_type = {"rawSubject": "[]uint8", "subjectKeyId": "x509util.SubjectKeyID",
+                   "authorityKeyId": "x509util.AuthorityKeyID"}[key]
+        data = _byteslice(value, d, where, go_type)
+        if key == "rawSubject":
+            tpl.raw_subject = data or b""
+        elif key == "subjectKeyId":
+            tpl.subject_key_id = data  # "" is an empty, non-nil id: none is computed
+        else:
+            tpl.authority_key_id = data or b""
+    elif key == "serialNumber":
+        tpl.serial_number = _serial(value)
+    elif key == "dnsNames":
+        tpl.dns_names = _multi_string(value)
+    elif key == "emailAddresses":
+        tpl.email_addresses = _multi_string(value)
+    elif key == "ipAddresses":
+        tpl.ip_addresses = _multi_ip(value)
+    elif key == "uris":
+        tpl.uris = _multi_url(value)
+    elif key == "sans":
+        tpl.sans = _sans(value, d)
+    elif key in ("notBefore", "notAfter"):
+        _time(value)
+    elif key == "extensions":
+        tpl.extra_extensions = _extensions(value, d)
+    elif key == "keyUsage":
+        tpl.key_usage = _key_usage(value)
+    elif key == "extKeyUsage":
+        tpl.ext_key_usage = _ext_key_usage(value)
+    elif key == "unknownExtKeyUsage":
+        tpl.unknown_ext_key_usage = _multi_oid(value)
+    elif key == "policyIdentifiers":
+        tpl.policy_identifiers = _multi_oid(value)
+    elif key == "ocspServer":
+        tpl.ocsp_server = _unmarshal_multi_string(value)
+    elif key == "issuingCertificateURL":
+        tpl.issuing_certificate_url = _unmarshal_multi_string(value)
+    elif key == "crlDistributionPoints":
+        tpl.crl_distribution_points = _unmarshal_multi_string(value)
+    elif key == "signatureAlgorithm":
+        tpl.signature_algorithm = _signature_algorithm(value)

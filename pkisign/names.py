@@ -269,11 +269,17 @@ def _marshal_any(value: Any) -> bytes:
         raise NameError_("asn1: cannot marshal nil value")
     if isinstance(value, int):
         return der.integer(value)
-    raise NameError_("asn1: structure error: unknown Go type")
+    if isinstance(value, list):  # []interface{}: a SEQUENCE of its elements
+        return der.sequence(*(_marshal_any(v) for v in value))
+    go_type = "float64" if isinstance(value, float) else "map[string]interface {}"
+    raise NameError_(f"asn1: structure error: unknown Go type: {go_type}")
 
 
 def _atv(oid: str, value: bytes) -> bytes:
-    return der.sequence(der.oid(oid), value)
+    try:
+        return der.sequence(der.oid(oid), value)
+    except der.InvalidOID as exc:
+        raise NameError_(str(exc)) from None
 
 
 def encode_go_name(name: GoName) -> bytes:

@@ -16,7 +16,19 @@ from typing import Any
 
 from . import der, gonet
 from .errors import TemplateError
-from .model import SAN, CertificateTemplate, DecodeError, Extension, _decode_name, _fields, _oid, _bytes, _string
+from .model import (
+    SAN,
+    CertificateTemplate,
+    DecodeError,
+    Extension,
+    _byteslice,
+    _members,
+    _object_identifier,
+    _oid,
+    _string,
+    _Unmarshal,
+    decode_name,
+)
 from .names import NameError_, encode_go_name
 from .template.gojson import JSONError, decode_first
 from .template.gotypes import GoError
@@ -80,9 +92,26 @@ def _other_name(oid: str, value: bytes) -> bytes:
 
 def _json_source(san: SAN) -> Any:
     """asn1Value when given, else the value string parsed as JSON."""
-    if san.asn1_value is not None:
+    if san.asn1_present:
         return san.asn1_value
     return decode_first(san.value)
+
+
+def _unmarshal_struct(value: Any, go_type: str, struct: str, fields: tuple[str, ...]) -> dict[str, Any]:
+    """json.Unmarshal into a plain x509util struct: the last value of each field."""
+    d = _Unmarshal()
+    f = _members(value, d, go_type, fields) or {}
+    out: dict[str, Any] = {}
+    for key, values in f.items():
+        for item in values:
+            if key in ("identifier",):
+                out[key] = _string(item, d, (struct, key))
+            elif key in ("assigner", "type"):
+                out[key] = _object_identifier(item)
+            elif key == "serialNumber":
+                out[key] = _byteslice(item, d, (struct, key))
+    d.finish()
+    return out
 
 
 def _raw_value(san: SAN) -> bytes:
@@ -124,14 +153,13 @@ def _raw_value(san: SAN) -> bytes:
         return _context(8, _oid_contents(oid, "error marshaling RegisteredID SAN"))
     if typ == "permanentIdentifier":
         identifier, assigner = "", ""
-        if san.asn1_value is not None:
+        if san.asn1_present:
             try:
-                f = _fields(san.asn1_value, "x509util.PermanentIdentifier", ("identifier", "assigner"))
-                identifier = _string(f["identifier"], "Go struct field PermanentIdentifier.identifier") \
-                    if f.get("identifier") is not None else ""
-                assigner = _oid(_string(f["assigner"], "Go value")) if f.get("assigner") is not None else ""
+                f = _unmarshal_struct(san.asn1_value, "x509util.PermanentIdentifier", "PermanentIdentifier",
+                                      ("identifier", "assigner"))
             except DecodeError as exc:
                 raise SANError(f"error unmarshaling PermanentIdentifier SAN: {exc}") from None
+            identifier, assigner = f.get("identifier", ""), f.get("assigner", "")
         else:
             identifier = value
         body = b""
@@ -143,22 +171,21 @@ def _raw_value(san: SAN) -> bytes:
             body += der.oid(assigner)
         return _other_name(_OID_PERMANENT_IDENTIFIER, _context(0, der.sequence(body), constructed=True))
     if typ == "hardwareModuleName":
-        if san.asn1_value is None and value == "":
+        if not san.asn1_present and value == "":
             raise SANError("error parsing HardwareModuleName SAN: empty value or asn1Value is not allowed")
         try:
-            f = _fields(_json_source(san), "x509util.HardwareModuleName", ("type", "serialNumber"))
-            hw_type = _oid(_string(f["type"], "Go value")) if f.get("type") is not None else ""
-            serial = _bytes(f["serialNumber"], "Go struct field HardwareModuleName.serialNumber") \
-                if f.get("serialNumber") is not None else b""
+            f = _unmarshal_struct(_json_source(san), "x509util.HardwareModuleName", "HardwareModuleName",
+                                  ("type", "serialNumber"))
         except (DecodeError, JSONError) as exc:
             raise SANError(f"error unmarshaling HardwareModuleName SAN: {exc}") from None
+        hw_type, serial = f.get("type", ""), f.get("serialNumber") or b""
         body = der.sequence(der.oid(hw_type) if hw_type else _empty_oid_error(), _context(4, serial))
         return _other_name(_OID_HARDWARE_MODULE_NAME, _context(0, body, constructed=True))
     if typ == "dn":
-        if san.asn1_value is None and value == "":
+        if not san.asn1_present and value == "":
             raise SANError("error parsing DirectoryName SAN: empty value or asn1Value is not allowed")
         try:
-            name = _decode_name(_json_source(san))
+            name = decode_name(_json_source(san))
         except (DecodeError, JSONError) as exc:
             raise SANError(f"error unmarshaling DirectoryName SAN: {exc}") from None
         try:

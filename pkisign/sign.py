@@ -27,10 +27,11 @@ from .render import render_certificate
 from .signers import Signer
 from .signers.file import FileSigner
 from .tbs import TBS, assemble_certificate, build_tbs
-from .validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, Validity, resolve_validity
+from .validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, NS, Validity, format_rfc3339, resolve_validity
 from .verify import VerifyError, check_signature
 
-__all__ = ["SignOptions", "Certificate", "Issuer", "sign_files", "check_issuer_key"]
+__all__ = ["SignOptions", "Certificate", "Draft", "Issuer", "sign_files", "prepare_files", "check_issuer_key",
+           "load_signer", "load_file_signer", "read_user_data", "ISSUER_VALIDITY_POLICIES"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Certificate:
     tbs: TBS
     validity: Validity
     chain: tuple[bytes, ...] = field(default=(), repr=False)
+    warnings: tuple[str, ...] = ()  # e.g. the certificate outlives its issuer
 
     def pem(self, *, bundle: bool = False) -> bytes:
         """PEM as step prints it; with ``bundle`` the issuer file's certificates follow."""
@@ -111,20 +113,40 @@ def _check_issuer(issuer: IssuerCertificate, profile: str, path_len: int) -> Non
         )
 
 
+ISSUER_VALIDITY_POLICIES = ("allow", "truncate", "error")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Everything decided before the signature: the exact TBS and why it is so."""
+
+    csr: CSR
+    options: SignOptions
+    template: CertificateTemplate
+    validity: Validity
+    tbs: TBS
+    warnings: tuple[str, ...] = ()
+
+
 class Issuer:
     """An issuer certificate and its key, ready to sign CSRs.
 
     ``certificates`` is the issuer file's bundle: the first one is the
     parent, all of them follow the new certificate with ``bundle``.
+    ``signer`` may be None to build TBSCertificates only (``prepare``), as
+    for a key held offline.
     """
 
-    def __init__(self, certificates: list[IssuerCertificate], signer: Signer) -> None:
+    def __init__(self, certificates: list[IssuerCertificate], signer: Signer | None) -> None:
         if not certificates:
             raise IssuerError("no issuer certificate")
         self.certificates = tuple(certificates)
         self.certificate = certificates[0]
         self.signer = signer
-        check_issuer_key(self.certificate, signer)
+        if signer is not None:
+            check_issuer_key(self.certificate, signer)
+        elif self.certificate.public_key is None:
+            raise IssuerError("unknown public key algorithm")
 
     @classmethod
     def from_files(
@@ -147,8 +169,25 @@ class Issuer:
         options: SignOptions = SignOptions(),
         *,
         now: Callable[[], int] = time.time_ns,
+        issuer_validity: str = "allow",
     ) -> Certificate:
         """Check the CSR and the options against this issuer, then sign."""
+        return self.finish(self.prepare(csr, options, now=now, issuer_validity=issuer_validity))
+
+    def prepare(
+        self,
+        csr: CSR,
+        options: SignOptions = SignOptions(),
+        *,
+        now: Callable[[], int] = time.time_ns,
+        issuer_validity: str = "allow",
+    ) -> Draft:
+        """Run every check and build the TBSCertificate, without signing it.
+
+        ``issuer_validity`` says what to do when the certificate would
+        outlive its issuer: "allow" it (step's behaviour, with a warning),
+        "truncate" its notAfter to the issuer's, or raise an "error".
+        """
         csr.check_signature()
         options.check()
         # With a template, step checks the issuer and picks the validity as for a leaf.
@@ -156,54 +195,86 @@ class Issuer:
         _check_issuer(self.certificate, profile, options.path_len)
         lifetime = INTERMEDIATE_LIFETIME if profile == "intermediate-ca" else LEAF_LIFETIME
         validity = resolve_validity(options.not_before, options.not_after, default_lifetime=lifetime, now=now)
+        validity, warnings = self._within_issuer(validity, issuer_validity)
         text = options.template if options.template is not None else profiles.template_text(profile)
         template = render_certificate(text, csr, max_path_len=options.path_len, omit_cn_san=options.omit_cn_san,
                                       user=options.user_data if options.template is not None else None)
-        return self.sign_template(csr, template, validity, serial=options.serial)
+        tbs = self._build(csr, template, validity, options.serial)
+        return Draft(csr, options, template, validity, tbs, warnings)
 
-    def sign_template(
-        self,
-        csr: CSR,
-        template: CertificateTemplate,
-        validity: Validity,
-        *,
-        serial: int | None = None,
-    ) -> Certificate:
-        """Sign a decoded certificate template for the CSR's public key."""
+    def _within_issuer(self, validity: Validity, policy: str) -> tuple[Validity, tuple[str, ...]]:
+        if policy not in ISSUER_VALIDITY_POLICIES:
+            raise UsageError(f"invalid value '{policy}' for flag '--issuer-validity'; options are allow, truncate, error")
+        limit = self.certificate.not_after
+        if validity.not_after // NS <= limit // NS:
+            return validity, ()
+        ends = f"the certificate would end at {format_rfc3339(validity.not_after)}, " \
+               f"after its issuer ({format_rfc3339(limit)})"
+        if policy == "error":
+            raise IssuerError(f"{ends}; see --issuer-validity")
+        if policy == "truncate":
+            if validity.not_before > limit:
+                raise IssuerError(f"the certificate would start after its issuer ends ({format_rfc3339(limit)})")
+            return Validity(validity.not_before, limit), ()
+        return validity, (f"warning: {ends}",)
+
+    def _build(self, csr: CSR, template: CertificateTemplate, validity: Validity, serial: int | None) -> TBS:
+        """The TBSCertificate Go would sign for this template and the CSR's key."""
         if csr.public_key is None:
             raise SigningError("error creating certificate: x509: unsupported public key type")
         if serial is None:
             serial = template.serial_number if template.serial_number is not None else secrets.randbits(128)
-        algorithm = default_algorithm(self.signer.public_key)
+        key = self.certificate.public_key
+        assert key is not None  # checked in __init__
+        algorithm = default_algorithm(key)
         if template.signature_algorithm:
             requested = algorithm_by_name(template.signature_algorithm)
+            if template.signature_algorithm.startswith("DSA-"):
+                # Go knows DSA signatures but no DSA signer can reach here.
+                raise SigningError(
+                    "error creating certificate: x509: requested SignatureAlgorithm does not match private key type"
+                )
             if requested is None:
                 raise SigningError("error creating certificate: x509: unknown SignatureAlgorithm")
-            if requested.key_kind != self.signer.public_key.kind:
+            if requested.key_kind != key.kind:
                 raise SigningError(
                     "error creating certificate: x509: requested SignatureAlgorithm does not match private key type"
                 )
             if requested.hash == "md5":
                 raise SigningError("error creating certificate: x509: signing with MD5 is not supported")
             algorithm = requested
-        tbs = build_tbs(template, self.certificate.identity, csr.public_key, validity, serial, algorithm)
-        signature = self.signer.sign(tbs.der, algorithm)
-        # Go checks every signature it makes: a faulty signer never lets a bad
-        # certificate out.
+        return build_tbs(template, self.certificate.identity, csr.public_key, validity, serial, algorithm)
+
+    def finish(self, draft: Draft) -> Certificate:
+        """Sign a prepared TBSCertificate; verify and re-parse the result as Go does."""
+        if self.signer is None:
+            raise SigningError("no issuer key to sign with")
+        tbs = draft.tbs
+        signature = self.signer.sign(tbs.der, tbs.algorithm)
+        return self.attach(draft, signature)
+
+    def attach(self, draft: Draft, signature: bytes) -> Certificate:
+        """The certificate made of a TBS and a signature made elsewhere, once verified.
+
+        Go checks every signature it makes: a faulty signer (or a wrong
+        external signature) never lets a bad certificate out.
+        """
+        tbs = draft.tbs
+        key = self.certificate.public_key
         try:
-            check_signature(algorithm, tbs.der, signature, self.signer.public_key, allow_sha1=True)
+            check_signature(tbs.algorithm, tbs.der, signature, key, allow_sha1=True)
         except VerifyError as exc:
             raise SigningError(
                 f"error creating certificate: x509: signature returned by signer is invalid: {exc}"
             ) from None
-        der = assemble_certificate(tbs.der, algorithm, signature)
+        der = assemble_certificate(tbs.der, tbs.algorithm.identifier, signature)
         # x509util re-parses what Go made: a certificate Go's parser refuses
         # (say, a CSR subject string type it does not read) is an error.
         try:
             parse_certificate_checks(der)
         except GoParseError as exc:
             raise SigningError(f"error parsing certificate: {exc}") from None
-        return Certificate(der, tbs, validity, tuple(c.der for c in self.certificates))
+        return Certificate(der, tbs, draft.validity, tuple(c.der for c in self.certificates), draft.warnings)
 
 
 def load_file_signer(
@@ -247,10 +318,10 @@ def read_user_data(set_values: list[str], set_file: str | None) -> dict[str, Any
     return data
 
 
-def sign_files(
+def prepare_files(
     csr_file: str,
     crt_file: str,
-    key_file: str,
+    key_file: str | None,
     options: SignOptions,
     *,
     password_file: str | None = None,
@@ -259,22 +330,70 @@ def sign_files(
     template_file: str | None = None,
     set_values: list[str] = (),  # type: ignore[assignment]
     set_file: str | None = None,
+    kms: str | None = None,
+    issuer_validity: str = "allow",
     now: Callable[[], int] = time.time_ns,
-) -> Certificate:
-    """``step certificate sign``: the files in, the certificate out, step's order of checks.
+) -> tuple[Issuer, Draft]:
+    """Read the files and run every check in step's order, up to the TBS.
 
-    ``profile_given`` says that ``--profile`` was on the command line, which
-    step refuses together with ``--template``.
+    ``key_file`` None builds the TBS without the key (its match with the
+    issuer certificate is then not checked).  ``profile_given`` says that
+    ``--profile`` was on the command line, which step refuses together with
+    ``--template``.  The caller closes ``issuer.signer``.
     """
     csr = read_csr(csr_file)
     csr.check_signature()
     certificates = read_issuers(crt_file)
-    signer = load_file_signer(key_file, password_file=password_file, prompt=prompt)
-    issuer = Issuer(certificates, signer)
-    options.check()
-    if template_file:
-        if profile_given:
-            raise UsageError("flag '--profile' is incompatible with '--template'")
-        text = read_file(template_file).decode("utf-8", "surrogateescape")
-        options = replace(options, template=text, user_data=read_user_data(list(set_values), set_file))
-    return issuer.sign(csr, options, now=now)
+    signer = None if key_file is None else load_signer(
+        key_file, kms=kms, password_file=password_file, prompt=prompt)
+    try:
+        issuer = Issuer(certificates, signer)
+        options.check()
+        if template_file:
+            if profile_given:
+                raise UsageError("flag '--profile' is incompatible with '--template'")
+            text = read_file(template_file).decode("utf-8", "surrogateescape")
+            options = replace(options, template=text, user_data=read_user_data(list(set_values), set_file))
+        return issuer, issuer.prepare(csr, options, now=now, issuer_validity=issuer_validity)
+    except BaseException:
+        if signer is not None:
+            signer.close()
+        raise
+
+
+def sign_files(csr_file: str, crt_file: str, key_file: str, options: SignOptions, **kwargs: Any) -> Certificate:
+    """``step certificate sign``: the files in, the certificate out, step's order of checks.
+
+    Takes the keyword arguments of ``prepare_files``.
+    """
+    issuer, draft = prepare_files(csr_file, crt_file, key_file, options, **kwargs)
+    try:
+        return issuer.finish(draft)
+    finally:
+        if issuer.signer is not None:
+            issuer.signer.close()
+
+
+def uses_kms(key: str, kms: str | None) -> bool:
+    """step v0.28: the key is in the KMS when --kms is set and is not softkms.
+
+    Beyond step, a key given as a ``pkcs11:`` URI needs no --kms.
+    """
+    if kms:
+        return not kms.startswith("softkms:")
+    return key[:7].lower() == "pkcs11:"  # URI schemes are case-insensitive
+
+
+def load_signer(
+    key: str,
+    *,
+    kms: str | None = None,
+    password_file: str | None = None,
+    prompt: PasswordSource | None = None,
+) -> Signer:
+    """The issuer's signer: a key in a KMS (HSM) or a key file."""
+    if uses_kms(key, kms):
+        from .kms import open_kms_signer
+
+        return open_kms_signer(kms or "", key)
+    return load_file_signer(key, password_file=password_file, prompt=prompt)

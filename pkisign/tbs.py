@@ -1,19 +1,26 @@
-"""The TBSCertificate and the signed Certificate, assembled with asn1crypto.
+"""The TBSCertificate and the signed Certificate.
 
 This is Go's ``x509.CreateCertificate`` without the signing call (spec 9.1):
 a pure function from the certificate template, the issuer, the subject's key
-and the validity to the exact DER that the issuer key signs.  Every piece
-that comes from an input (issuer name, subject name, public key) is loaded
-from its encoded bytes, and asn1crypto writes a loaded value back unchanged,
-so those bytes reach the certificate verbatim.
+and the validity to the exact DER that the issuer key signs::
+
+    TBSCertificate ::= SEQUENCE {
+        version [0] EXPLICIT v3, serialNumber, signature AlgorithmIdentifier,
+        issuer Name, validity, subject Name, subjectPublicKeyInfo,
+        extensions [3] EXPLICIT Extensions (only when there are some) }
+
+The fields are concatenated as DER, each one encoded by its own module
+(extensions.py with asn1crypto's types, names.py, keys.py, validity.py).
+Go writes the issuer and a raw subject as opaque bytes (asn1.RawValue), even
+when they are not valid DER; an asn1crypto object could not hold such bytes,
+so the names are placed here verbatim, as Go places them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from asn1crypto import algos, core, keys as asn1_keys, x509
-
+from . import der
 from .errors import SigningError
 from .extensions import build_extensions, encode_extension
 from .keys import PublicKey, SignatureAlgorithm
@@ -22,6 +29,8 @@ from .names import EMPTY_NAME, NameError_, encode_go_name
 from .validity import Validity, encode_time
 
 __all__ = ["IssuerIdentity", "TBS", "build_tbs", "assemble_certificate", "subject_bytes"]
+
+_VERSION_3 = bytes.fromhex("a003020102")  # [0] EXPLICIT INTEGER 2
 
 
 @dataclass(frozen=True)
@@ -78,39 +87,40 @@ def build_tbs(
     authority_key_id = tpl.authority_key_id
     if issuer.subject != subject and issuer.subject_key_id:
         authority_key_id = issuer.subject_key_id
+    # x509util computes the SKI when the template has none (nil); Go then
+    # computes it for a CA whose SKI is still empty.
     subject_key_id = tpl.subject_key_id if tpl.subject_key_id is not None else public_key.subject_key_id
-    extensions = build_extensions(
-        tpl,
-        subject_is_empty=subject == EMPTY_NAME,
-        authority_key_id=authority_key_id,
-        subject_key_id=subject_key_id,
-    )
-    not_before, not_after = validity.not_before, validity.not_after
+    if not subject_key_id and tpl.is_ca:
+        subject_key_id = public_key.subject_key_id
     try:
-        times = [x509.Time.load(encode_time(t)) for t in (not_before, not_after)]
-    except ValueError as exc:
-        raise SigningError(f"error creating certificate: {exc}") from None
-    fields = {
-        "version": "v3",
-        "serial_number": serial,
-        "signature": algos.SignedDigestAlgorithm.load(algorithm.identifier),
-        "issuer": x509.Name.load(issuer.subject),
-        "validity": x509.Validity({"not_before": times[0], "not_after": times[1]}),
-        "subject": x509.Name.load(subject),
-        "subject_public_key_info": asn1_keys.PublicKeyInfo.load(public_key.spki),
-    }
-    if extensions:
-        fields["extensions"] = x509.Extensions(
-            [x509.Extension.load(encode_extension(e)) for e in extensions]
+        extensions = build_extensions(
+            tpl,
+            subject_is_empty=subject == EMPTY_NAME,
+            authority_key_id=authority_key_id,
+            subject_key_id=subject_key_id,
         )
-    der = x509.TbsCertificate(fields).dump()
-    return TBS(der, serial, algorithm, subject, tuple(extensions))
+        times = der.sequence(encode_time(validity.not_before), encode_time(validity.not_after))
+        extension_block = der.tlv(0xA3, der.sequence(*(encode_extension(e) for e in extensions))) \
+            if extensions else b""
+    except (ValueError, der.InvalidOID) as exc:
+        raise SigningError(f"error creating certificate: {exc}") from None
+    encoded = der.sequence(
+        _VERSION_3,
+        der.integer(serial),
+        algorithm.identifier,
+        issuer.subject,
+        times,
+        subject,
+        public_key.spki,
+        extension_block,
+    )
+    return TBS(encoded, serial, algorithm, subject, tuple(extensions))
 
 
-def assemble_certificate(tbs: bytes, algorithm: SignatureAlgorithm, signature: bytes) -> bytes:
-    """Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }."""
-    return x509.Certificate({
-        "tbs_certificate": x509.TbsCertificate.load(tbs),
-        "signature_algorithm": algos.SignedDigestAlgorithm.load(algorithm.identifier),
-        "signature_value": core.OctetBitString(signature),
-    }).dump()
+def assemble_certificate(tbs: bytes, identifier: bytes, signature: bytes) -> bytes:
+    """Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }.
+
+    ``identifier`` is the AlgorithmIdentifier DER, the same bytes as the
+    TBS's own ``signature`` field.
+    """
+    return der.sequence(tbs, identifier, der.bit_string(signature))

@@ -145,14 +145,81 @@ class RawMessage(GoBytes):
         return bytes(self) or b"null"
 
 
+class BigInt(GoStruct):
+    """*big.Int: prints as its decimal value; a few of its methods."""
+
+    go_name = "*big.Int"
+    go_fields = ()
+
+    def __init__(self, value: int) -> None:
+        super().__init__()
+        self.value = value
+
+    @go_method("String")
+    def string(self) -> str:
+        return str(self.value)
+
+    @go_method("MarshalJSON", result="[]uint8", error=True)
+    def marshal_json(self) -> bytes:
+        return str(self.value).encode()
+
+    @go_method("BitLen", result="int")
+    def bit_len(self) -> int:
+        return abs(self.value).bit_length()
+
+    @go_method("Sign", result="int")
+    def sign(self) -> int:
+        return (self.value > 0) - (self.value < 0)
+
+    @go_method("Int64", result="int64")
+    def int64(self) -> int:
+        return GoInt(((self.value + (1 << 63)) % (1 << 64)) - (1 << 63), "int64")
+
+    @go_method("Text", params=("int",))
+    def text(self, base: int) -> str:
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+        if not 2 <= base <= 62:
+            return "<nil>"
+        n, out = abs(self.value), ""
+        while True:
+            n, r = divmod(n, base)
+            out = digits[r] + out
+            if not n:
+                break
+        return ("-" if self.value < 0 else "") + out
+
+
+class CurveParams(GoStruct):
+    go_name = "*elliptic.CurveParams"
+    go_fields = (GoField("P", type="*big.Int"), GoField("N", type="*big.Int"), GoField("B", type="*big.Int"),
+                 GoField("Gx", type="*big.Int"), GoField("Gy", type="*big.Int"),
+                 GoField("BitSize", type="int"), GoField("Name", type="string"))
+
+
+class Curve(GoStruct):
+    """An elliptic.Curve: what templates use is Params()."""
+
+    go_name = "*elliptic.nistCurve"
+    go_fields = ()
+
+    def __init__(self, name: str, bits: int) -> None:
+        super().__init__()
+        self._params = CurveParams(BitSize=bits, Name=name)
+
+    @go_method("Params", result="*elliptic.CurveParams")
+    def params(self) -> CurveParams:
+        return self._params
+
+
 class RSAPublicKey(GoStruct):
     go_name = "*rsa.PublicKey"
-    go_fields = (GoField("N", type="int"), GoField("E", type="int"))
+    go_fields = (GoField("N", type="*big.Int"), GoField("E", type="int"))
 
 
 class ECDSAPublicKey(GoStruct):
     go_name = "*ecdsa.PublicKey"
-    go_fields = (GoField("Curve", type="interface {}"), GoField("X", type="int"), GoField("Y", type="int"))
+    go_fields = (GoField("Curve", type="interface {}"), GoField("X", type="*big.Int"),
+                 GoField("Y", type="*big.Int"))
 
 
 class Ed25519PublicKey(GoBytes):
@@ -264,11 +331,12 @@ def _public_key(csr: CSR) -> Any:
     if key is None:
         return None
     if key.kind == "rsa":
-        return RSAPublicKey(N=key.rsa_n, E=key.rsa_e)
+        return RSAPublicKey(N=BigInt(key.rsa_n), E=key.rsa_e)
     if key.kind == "ec":
         size = (len(key.key_bits) - 1) // 2
-        return ECDSAPublicKey(Curve=key.curve, X=int.from_bytes(key.key_bits[1:1 + size], "big"),
-                              Y=int.from_bytes(key.key_bits[1 + size:], "big"))
+        bits = {"P-224": 224, "P-256": 256, "P-384": 384, "P-521": 521}[key.curve or ""]
+        return ECDSAPublicKey(Curve=Curve(key.curve, bits), X=BigInt(int.from_bytes(key.key_bits[1:1 + size], "big")),
+                              Y=BigInt(int.from_bytes(key.key_bits[1 + size:], "big")))
     return Ed25519PublicKey(key.key_bits)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -75,6 +76,61 @@ def run_process(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
     """Run ``python -m pkisign`` as a real process."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "pkisign", *argv], capture_output=True, env=env, **kwargs)
+
+
+_FLAG_SUFFIX = {
+    "profile": "; options are leaf, intermediate-ca, csr",
+}
+
+
+def step_wording(ref: str) -> str:
+    """The reference's message, worded as step words it."""
+    ref = ref.split("\nrun 'step-sign-ref --help'")[0]
+    if m := re.fullmatch(r'invalid value "(.*)" for flag --([a-z-]+)(.*)', ref, re.S):
+        value, flag, rest = m.groups()
+        suffix = _FLAG_SUFFIX.get(flag, "")
+        if flag == "serial" and value.startswith("-"):
+            suffix = "; it must not be negative"
+        return f"invalid value '{value}' for flag '--{flag}'" + suffix
+    if m := re.fullmatch(r"invalid value (-?\d+) for flag --path-len: must be -1 or greater", ref):
+        return f"invalid value '{m.group(1)}' for flag '--path-len'; path-len must be -1 or greater"
+    if m := re.fullmatch(r'flag --not-before "(.*)" is after --not-after "(.*)"', ref):
+        return f"flag '--not-before {m.group(1)}' is incompatible with flag '--not-after {m.group(2)}'"
+    if m := re.fullmatch(r'invalid boolean value "(.*)" for flag --([a-z-]+)', ref):
+        return f"invalid value '{m.group(1)}' for flag '--{m.group(2)}'"
+    if m := re.fullmatch(r"expected 3 positional arguments <csr-file> <crt-file> <key-file>, got (\d+)", ref):
+        word = "not enough" if int(m.group(1)) < 3 else "too many"
+        return f"{word} positional arguments were provided in 'pkisign sign <csr-file> <crt-file> <key-file>'"
+    if ref == "the key is encrypted and there is no terminal to ask for its password: use --password-file" \
+            or ref.endswith(": key is password protected"):
+        # No password (an empty password file counts as none): step asks on the
+        # terminal; the reference has no prompt.  Checked below.
+        return None
+    if ref == "flag --profile is incompatible with --template":
+        return "flag '--profile' is incompatible with '--template'"
+    if m := re.fullmatch(r"error reading (\S+): (?:open|read) \1: (.*)", ref):
+        # step's utils.ReadFile quotes the name and drops Go's "open <file>: ".
+        return f'error reading "{m.group(1)}": {m.group(2)}'
+    # step v0.28 does not prefix issuer errors with "file X does not contain a valid certificate: ".
+    return re.sub(r"^file \S+ does not contain a valid certificate: ", "", ref)
+
+
+
+def outlives_issuer_warning(pem_out: bytes, issuer_file: Path) -> str:
+    """The one stderr line pkisign prints when a certificate outlives its issuer."""
+    from asn1crypto import pem as apem, x509
+
+    def not_after(der: bytes):
+        return x509.Certificate.load(der)["tbs_certificate"]["validity"]["not_after"]
+
+    data = issuer_file.read_bytes()
+    issuer_der = next(d for _, _, d in apem.unarmor(data, multiple=True)) if b"-----BEGIN" in data else data
+    ours, theirs = not_after(next(d for _, _, d in apem.unarmor(pem_out, multiple=True))), not_after(issuer_der)
+    if ours.native <= theirs.native:
+        return ""
+    fmt = "%Y-%m-%dT%H:%M:%SZ"
+    return (f"warning: the certificate would end at {ours.native.strftime(fmt)}, "
+            f"after its issuer ({theirs.native.strftime(fmt)})\n")
 
 
 # -- outside judges ---------------------------------------------------------------

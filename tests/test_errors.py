@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from conftest import VECTORS, run_cli
+from conftest import VECTORS, run_cli, step_wording
 
 CASES = [c for c in json.loads((VECTORS / "cases.json").read_text())["cases"] if c.get("exit")]
 
@@ -37,38 +37,6 @@ WORDED_DIFFERENTLY = {
         "Go's message is an encoding/asn1 struct dump",
     ),
 }
-
-_FLAG_SUFFIX = {
-    "profile": "; options are leaf, intermediate-ca, csr",
-}
-
-
-def step_wording(ref: str) -> str:
-    """The reference's message, worded as step words it."""
-    ref = ref.split("\nrun 'step-sign-ref --help'")[0]
-    if m := re.fullmatch(r'invalid value "(.*)" for flag --([a-z-]+)(.*)', ref, re.S):
-        value, flag, rest = m.groups()
-        suffix = _FLAG_SUFFIX.get(flag, "")
-        if flag == "serial" and value.startswith("-"):
-            suffix = "; it must not be negative"
-        return f"invalid value '{value}' for flag '--{flag}'" + suffix
-    if m := re.fullmatch(r"invalid value (-?\d+) for flag --path-len: must be -1 or greater", ref):
-        return f"invalid value '{m.group(1)}' for flag '--path-len'; path-len must be -1 or greater"
-    if m := re.fullmatch(r'flag --not-before "(.*)" is after --not-after "(.*)"', ref):
-        return f"flag '--not-before {m.group(1)}' is incompatible with flag '--not-after {m.group(2)}'"
-    if m := re.fullmatch(r'invalid boolean value "(.*)" for flag --([a-z-]+)', ref):
-        return f"invalid value '{m.group(1)}' for flag '--{m.group(2)}'"
-    if m := re.fullmatch(r"expected 3 positional arguments <csr-file> <crt-file> <key-file>, got (\d+)", ref):
-        word = "not enough" if int(m.group(1)) < 3 else "too many"
-        return f"{word} positional arguments were provided in 'pkisign sign <csr-file> <crt-file> <key-file>'"
-    if ref == "the key is encrypted and there is no terminal to ask for its password: use --password-file" \
-            or ref.endswith(": key is password protected"):
-        # No password (an empty password file counts as none): step asks on the
-        # terminal; the reference has no prompt.  Checked below.
-        return None
-    # step v0.28 does not prefix issuer errors with "file X does not contain a valid certificate: ".
-    return re.sub(r"^file \S+ does not contain a valid certificate: ", "", ref)
-
 
 def _detail_free(message: str) -> str:
     """Cut a Go library detail: asn1 parse errors and PKCS#8 algorithm lists."""

@@ -206,7 +206,8 @@ def _field(v: Any, p: _Params) -> bytes:
                 if any(0xDC80 <= ord(c) <= 0xDCFF for c in s):
                     raise GoError("asn1: string not valid UTF-8")
                 tag = 12
-        if tag == 19 and not _is_printable(s, True, True):
+        # encoding/asn1's makePrintableString allows '*' but not '&'.
+        if tag == 19 and not _is_printable(s, True, False):
             raise _structural("PrintableString contains invalid character")
         if tag == 22 and not s.isascii():
             raise _structural("IA5String contains invalid character")

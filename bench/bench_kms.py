@@ -1,0 +1,134 @@
+"""Certificates per second through SoftHSM, against the token's raw signing rate.
+
+    python bench/bench_kms.py [--seconds 2] [--rounds 3]
+
+Makes its own SoftHSM2 token in a temporary directory (it never touches
+the system's), imports the golden RSA-2048, P-256 and Ed25519 issuer keys,
+and for each key type measures, in the same run and alternating:
+
+* raw: C_Sign in a loop on the token with the mechanism pkisign uses
+  (CKM_SHA256_RSA_PKCS over a TBSCertificate, CKM_ECDSA over a SHA-256
+  digest, CKM_EDDSA over a TBSCertificate), in a session of its own;
+* pkisign: ``Issuer(certificates, signer).sign(csr, SignOptions(...))`` in
+  a loop with one PKCS#11 signer: CSR check, template, TBS, the signature on
+  the token, the signature check and Go's re-parse, per certificate.
+
+* key file: the same pipeline with the same key read from its file, for
+  comparison (what pkisign costs without PKCS#11).
+
+Each phase runs ``--seconds``; the best of ``--rounds`` is reported.  The
+ratio is certificates per second over raw signatures per second; the
+overhead column is what pkisign adds to each certificate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import kms_helpers  # noqa: E402
+
+VECTORS = ROOT / "tests" / "vectors"
+KEYS = {  # name: (issuer file stem, CKA_ID)
+    "RSA-2048": ("root-rsa2048", b"\x40\x01"),
+    "P-256": ("root-p256", b"\x40\x02"),
+    "Ed25519": ("root-ed25519", b"\x40\x04"),
+}
+
+
+def _loop(seconds: float, step) -> float:
+    """Operations per second of ``step`` over about ``seconds``."""
+    step()  # warm up: first-call costs are not the rate
+    count, start = 0, time.perf_counter()
+    deadline = start + seconds
+    while True:
+        step()
+        count += 1
+        now = time.perf_counter()
+        if now >= deadline:
+            return count / (now - start)
+
+
+def raw_rate(hsm: kms_helpers.SoftHSM, name: str, tbs: bytes, seconds: float) -> float:
+    import pkcs11
+
+    key_id = KEYS[name][1]
+    with hsm.session() as session:
+        key = session.get_key(object_class=pkcs11.ObjectClass.PRIVATE_KEY, id=key_id)
+        if name == "RSA-2048":
+            return _loop(seconds, lambda: key.sign(tbs, mechanism=pkcs11.Mechanism.SHA256_RSA_PKCS))
+        if name == "P-256":
+            digest = hashlib.sha256(tbs).digest()
+            return _loop(seconds, lambda: key.sign(digest, mechanism=pkcs11.Mechanism.ECDSA))
+        return _loop(seconds, lambda: key.sign(tbs, mechanism=pkcs11.Mechanism.EDDSA))
+
+
+def pkisign_rate(hsm: kms_helpers.SoftHSM | None, name: str, seconds: float) -> tuple[float, bytes]:
+    """Certificates per second, and the TBS of one of them (the raw phase signs the same bytes).
+
+    With ``hsm`` None the same pipeline signs with the key file instead:
+    what pkisign costs without PKCS#11.
+    """
+    from pkisign.inputs import read_csr, read_issuers
+    from pkisign.kms import open_kms_signer
+    from pkisign.sign import Issuer, SignOptions, load_file_signer
+
+    stem, key_id = KEYS[name]
+    csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
+    options = SignOptions(serial=0x1234, not_before="2025-01-01T00:00:00Z", not_after="2025-06-01T00:00:00Z")
+    if hsm is None:
+        signer = load_file_signer(str(VECTORS / "issuers" / f"{stem}.key"))
+    else:
+        signer = open_kms_signer(hsm.kms_uri(), f"pkcs11:id={key_id.hex()}")
+    try:
+        issuer = Issuer(read_issuers(str(VECTORS / "issuers" / f"{stem}.crt")), signer)
+        tbs = issuer.sign(csr, options).tbs.der
+        return _loop(seconds, lambda: issuer.sign(csr, options)), tbs
+    finally:
+        signer.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=2.0, help="length of each measured phase (default 2)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best is kept (default 3)")
+    args = parser.parse_args(argv)
+    why = kms_helpers.missing()
+    if why:
+        print(f"bench_kms: {why}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="pkisign-bench-") as tmp:
+        hsm = kms_helpers.SoftHSM(Path(tmp))
+        with hsm.session() as session:
+            for stem, key_id in KEYS.values():
+                kms_helpers.import_key_file(session, VECTORS / "issuers" / f"{stem}.key", key_id, stem)
+        import pkcs11
+
+        lib = pkcs11.lib(hsm.module)
+        print(f"module: {hsm.module} ({lib.library_description.strip()} {'.'.join(map(str, lib.library_version))}), "
+              f"{args.rounds} rounds of {args.seconds:g} s per phase, best kept")
+        print(f"{'key':<10} {'raw C_Sign/s':>13} {'pkisign certs/s':>16} {'ratio':>7} {'overhead/cert':>14} "
+              f"{'key-file certs/s':>17}")
+        for name in KEYS:
+            raws, certs, files = [], [], []
+            for _ in range(args.rounds):
+                cert_rate, tbs = pkisign_rate(hsm, name, args.seconds)
+                certs.append(cert_rate)
+                raws.append(raw_rate(hsm, name, tbs, args.seconds))
+                files.append(pkisign_rate(None, name, args.seconds)[0])
+            raw, cert = max(raws), max(certs)
+            overhead_ms = (1 / cert - 1 / raw) * 1000
+            print(f"{name:<10} {raw:>13.0f} {cert:>16.0f} {cert / raw:>7.2f} {overhead_ms:>11.2f} ms "
+                  f"{max(files):>17.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+{
+  "subject": {
+    "country": "US",
+        "organization": "Coyote Corporation",
+        "commonName": "{{ .Subject.CommonName }}"
+  },
+  "emailAddresses": {{ toJson .Insecure.CR.EmailAddresses }},
+  "keyUsage": ["digitalSignature"],
+  "extKeyUsage": ["clientAuth"]
+}

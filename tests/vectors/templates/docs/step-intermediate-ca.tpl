@@ -1,0 +1,8 @@
+{
+	"subject": {{ toJson .Subject }},
+	"keyUsage": ["certSign", "crlSign"],
+	"basicConstraints": {
+		"isCA": true,
+		"maxPathLen": {{ .MaxPathLen }}
+	}
+}

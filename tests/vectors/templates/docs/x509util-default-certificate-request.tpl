@@ -1,0 +1,4 @@
+{
+	"subject": {{ toJson .Subject }},
+	"sans": {{ toJson .SANs }}
+}

@@ -1,0 +1,5 @@
+{{/* issuingCertificateURL alone, as a string */}}
+{
+  "subject": "issuingCertificateURL",
+  "issuingCertificateURL": "http://ca.acme.example/int.crt"
+}

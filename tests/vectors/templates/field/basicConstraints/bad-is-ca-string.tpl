@@ -1,0 +1,5 @@
+{{/* basicConstraints {"isCA": "yes"}: refused */}}
+{
+  "subject": "basicConstraints is-ca-string",
+  "basicConstraints": {"isCA": "yes"}
+}

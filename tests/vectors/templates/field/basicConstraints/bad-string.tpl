@@ -1,0 +1,5 @@
+{{/* basicConstraints "CA:TRUE": refused */}}
+{
+  "subject": "basicConstraints string",
+  "basicConstraints": "CA:TRUE"
+}

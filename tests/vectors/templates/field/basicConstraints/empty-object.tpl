@@ -1,0 +1,6 @@
+{{/* basicConstraints {}: an empty object is isCA false */}}
+{
+  "subject": "basicConstraints empty-object",
+  "keyUsage": "digitalSignature",
+  "basicConstraints": {}
+}

@@ -1,0 +1,5 @@
+{{/* crlDistributionPoints as a string */}}
+{
+  "subject": "crlDistributionPoints",
+  "crlDistributionPoints": "http://crl.acme.example/root.crl"
+}

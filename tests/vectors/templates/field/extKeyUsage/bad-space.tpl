@@ -1,0 +1,5 @@
+{{/* extKeyUsage "server auth": refused */}}
+{
+  "subject": "extKeyUsage space",
+  "extKeyUsage": "server auth"
+}

@@ -1,0 +1,5 @@
+{{/* extKeyUsage ["serverAuth", "foo"]: refused */}}
+{
+  "subject": "extKeyUsage unknown-name",
+  "extKeyUsage": ["serverAuth", "foo"]
+}

@@ -1,0 +1,5 @@
+{{/* extKeyUsage as a single string */}}
+{
+  "subject": "extKeyUsage string",
+  "extKeyUsage": "emailProtection"
+}

@@ -1,0 +1,4 @@
+{{/* refused by the JSON decoder: dns-names-number */}}
+{
+  "dnsNames": [1]
+}

@@ -1,0 +1,2 @@
+{{/* refused by the JSON decoder: empty-output */}}
+{{/* renders nothing */}}

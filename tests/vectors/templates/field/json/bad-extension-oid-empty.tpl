@@ -1,0 +1,4 @@
+{{/* a bad extension OID: extension-oid-empty */}}
+{
+  "extensions": [{"id": "", "value": ""}]
+}

@@ -1,0 +1,4 @@
+{{/* refused by the JSON decoder: extensions-object */}}
+{
+  "extensions": {}
+}

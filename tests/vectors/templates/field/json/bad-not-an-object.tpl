@@ -1,0 +1,2 @@
+{{/* refused by the JSON decoder: not-an-object */}}
+["subject", "x"]

@@ -1,0 +1,4 @@
+{{/* refused by the JSON decoder: not-before-bad */}}
+{
+  "notBefore": "yesterday"
+}

@@ -1,0 +1,4 @@
+{{/* refused by the JSON decoder: sans-string */}}
+{
+  "sans": "dns"
+}

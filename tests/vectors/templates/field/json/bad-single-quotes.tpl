@@ -1,0 +1,2 @@
+{{/* refused by the JSON decoder: single-quotes */}}
+{'subject': 'x'}

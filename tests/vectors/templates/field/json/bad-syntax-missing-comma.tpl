@@ -1,0 +1,5 @@
+{{/* refused by the JSON decoder: syntax-missing-comma */}}
+{
+  "subject": "x"
+  "dnsNames": "y"
+}

@@ -1,0 +1,4 @@
+{{/* refused by the JSON decoder: syntax-trailing-comma */}}
+{
+  "subject": "x",
+}

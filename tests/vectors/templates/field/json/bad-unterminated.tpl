@@ -1,0 +1,3 @@
+{{/* refused by the JSON decoder: unterminated */}}
+{
+  "subject": "x"

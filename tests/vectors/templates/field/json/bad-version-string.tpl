@@ -1,0 +1,4 @@
+{{/* refused by the JSON decoder: version-string */}}
+{
+  "version": "3"
+}

@@ -1,0 +1,2 @@
+{{/* the empty object: empty subject, no extension but SKI/AKI */}}
+{}

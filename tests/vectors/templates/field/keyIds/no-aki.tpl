@@ -1,0 +1,4 @@
+{{/* no authorityKeyId and an issuer without SKI: no AKI extension */}}
+{
+  "subject": "no authorityKeyId"
+}

@@ -1,0 +1,5 @@
+{{/* keyUsage "nonRepudiation": refused */}}
+{
+  "subject": "keyUsage nonRepudiation",
+  "keyUsage": "nonRepudiation"
+}

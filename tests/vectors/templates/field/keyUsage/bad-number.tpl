@@ -1,0 +1,5 @@
+{{/* keyUsage 5: refused */}}
+{
+  "subject": "keyUsage number",
+  "keyUsage": 5
+}

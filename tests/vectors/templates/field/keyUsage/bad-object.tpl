@@ -1,0 +1,5 @@
+{{/* keyUsage {"digitalSignature": true}: refused */}}
+{
+  "subject": "keyUsage object",
+  "keyUsage": {"digitalSignature": true}
+}

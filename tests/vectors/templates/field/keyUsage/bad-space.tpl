@@ -1,0 +1,5 @@
+{{/* keyUsage "digital signature": refused */}}
+{
+  "subject": "keyUsage space",
+  "keyUsage": "digital signature"
+}

@@ -1,0 +1,5 @@
+{{/* keyUsage ["digitalSignature", "foo"]: refused */}}
+{
+  "subject": "keyUsage unknown",
+  "keyUsage": ["digitalSignature", "foo"]
+}

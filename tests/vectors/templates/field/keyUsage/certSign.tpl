@@ -1,0 +1,5 @@
+{{/* keyUsage certSign alone */}}
+{
+  "subject": "keyUsage certSign",
+  "keyUsage": ["certSign"]
+}

@@ -1,0 +1,5 @@
+{{/* keyUsage contentCommitment alone */}}
+{
+  "subject": "keyUsage contentCommitment",
+  "keyUsage": ["contentCommitment"]
+}

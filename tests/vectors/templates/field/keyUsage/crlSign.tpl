@@ -1,0 +1,5 @@
+{{/* keyUsage crlSign alone */}}
+{
+  "subject": "keyUsage crlSign",
+  "keyUsage": ["crlSign"]
+}

@@ -1,0 +1,5 @@
+{{/* keyUsage dataEncipherment alone */}}
+{
+  "subject": "keyUsage dataEncipherment",
+  "keyUsage": ["dataEncipherment"]
+}

@@ -1,0 +1,5 @@
+{{/* keyUsage decipherOnly alone */}}
+{
+  "subject": "keyUsage decipherOnly",
+  "keyUsage": ["decipherOnly"]
+}

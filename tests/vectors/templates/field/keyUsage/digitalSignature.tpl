@@ -1,0 +1,5 @@
+{{/* keyUsage digitalSignature alone */}}
+{
+  "subject": "keyUsage digitalSignature",
+  "keyUsage": ["digitalSignature"]
+}

@@ -1,0 +1,5 @@
+{{/* an empty keyUsage list: no keyUsage extension */}}
+{
+  "subject": "keyUsage []",
+  "keyUsage": []
+}

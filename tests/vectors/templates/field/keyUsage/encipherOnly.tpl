@@ -1,0 +1,5 @@
+{{/* keyUsage encipherOnly alone */}}
+{
+  "subject": "keyUsage encipherOnly",
+  "keyUsage": ["encipherOnly"]
+}

@@ -1,0 +1,5 @@
+{{/* keyUsage keyAgreement alone */}}
+{
+  "subject": "keyUsage keyAgreement",
+  "keyUsage": ["keyAgreement"]
+}

@@ -1,0 +1,5 @@
+{{/* keyUsage keyEncipherment alone */}}
+{
+  "subject": "keyUsage keyEncipherment",
+  "keyUsage": ["keyEncipherment"]
+}

@@ -1,0 +1,5 @@
+{{/* keyUsage as a single string */}}
+{
+  "subject": "keyUsage string",
+  "keyUsage": "keyAgreement"
+}

@@ -1,0 +1,5 @@
+{{/* a SAN x509util refuses: dn-empty-object */}}
+{
+  "subject": "dn-empty-object",
+  "sans": [{"type": "dn", "asn1Value": {}}]
+}

@@ -1,0 +1,5 @@
+{{/* a SAN x509util refuses: dn-empty */}}
+{
+  "subject": "dn-empty",
+  "sans": [{"type": "dn"}]
+}

@@ -1,0 +1,5 @@
+{{/* a SAN x509util refuses: unknown-type */}}
+{
+  "subject": "unknown-type",
+  "sans": [{"type": "foo", "value": "x"}]
+}

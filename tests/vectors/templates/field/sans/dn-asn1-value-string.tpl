@@ -1,0 +1,7 @@
+{{/* dn from an asn1Value string: the common name */}}
+{
+  "subject": "dn-asn1-value-string",
+  "sans": [
+    {"type": "dn", "asn1Value": "Only A CN"}
+  ]
+}

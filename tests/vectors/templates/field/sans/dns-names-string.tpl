@@ -1,0 +1,5 @@
+{{/* dnsNames as a string */}}
+{
+  "subject": "dns-names-string",
+  "dnsNames": "single.acme.example"
+}

@@ -1,0 +1,5 @@
+{{/* emailAddresses as a string */}}
+{
+  "subject": "email-addresses-string",
+  "emailAddresses": "jdoe@acme.example"
+}

@@ -1,0 +1,5 @@
+{{/* uris as a string */}}
+{
+  "subject": "uris-string",
+  "uris": "spiffe://acme.example/ns/default/sa/web"
+}

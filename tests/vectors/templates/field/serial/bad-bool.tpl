@@ -1,0 +1,5 @@
+{{/* serialNumber true: refused */}}
+{
+  "subject": "serial bool",
+  "serialNumber": true
+}

@@ -1,0 +1,5 @@
+{{/* serialNumber "": refused */}}
+{
+  "subject": "serial empty-string",
+  "serialNumber": ""
+}

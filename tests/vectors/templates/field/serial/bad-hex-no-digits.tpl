@@ -1,0 +1,5 @@
+{{/* serialNumber "0x": refused */}}
+{
+  "subject": "serial hex-no-digits",
+  "serialNumber": "0x"
+}

@@ -1,0 +1,5 @@
+{{/* serialNumber -1: refused */}}
+{
+  "subject": "serial negative-int",
+  "serialNumber": -1
+}

@@ -1,0 +1,5 @@
+{{/* serialNumber "abc": refused */}}
+{
+  "subject": "serial not-a-number",
+  "serialNumber": "abc"
+}

@@ -1,0 +1,5 @@
+{{/* serialNumber null: null gives serial 0 (not a random serial) */}}
+{
+  "subject": "serial null",
+  "serialNumber": null
+}

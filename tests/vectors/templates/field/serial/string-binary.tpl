@@ -1,0 +1,5 @@
+{{/* serialNumber "0b101010": 0b prefix */}}
+{
+  "subject": "serial string-binary",
+  "serialNumber": "0b101010"
+}

@@ -1,0 +1,5 @@
+{{/* serialNumber "0XABCDEF": 0X prefix */}}
+{
+  "subject": "serial string-hex-upper",
+  "serialNumber": "0XABCDEF"
+}

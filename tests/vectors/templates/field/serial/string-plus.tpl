@@ -1,0 +1,5 @@
+{{/* serialNumber "+42": a + sign */}}
+{
+  "subject": "serial string-plus",
+  "serialNumber": "+42"
+}

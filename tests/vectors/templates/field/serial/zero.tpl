@@ -1,0 +1,5 @@
+{{/* serialNumber 0: 0 is accepted */}}
+{
+  "subject": "serial zero",
+  "serialNumber": 0
+}

@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "ECDSA-SHA1" */}}
+{
+  "subject": "signatureAlgorithm ECDSA-SHA1",
+  "signatureAlgorithm": "ECDSA-SHA1"
+}

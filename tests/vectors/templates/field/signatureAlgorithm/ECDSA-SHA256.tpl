@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "ECDSA-SHA256" */}}
+{
+  "subject": "signatureAlgorithm ECDSA-SHA256",
+  "signatureAlgorithm": "ECDSA-SHA256"
+}

@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "ED25519" */}}
+{
+  "subject": "signatureAlgorithm ED25519",
+  "signatureAlgorithm": "ED25519"
+}

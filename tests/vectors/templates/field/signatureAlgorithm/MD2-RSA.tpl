@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "MD2-RSA" */}}
+{
+  "subject": "signatureAlgorithm MD2-RSA",
+  "signatureAlgorithm": "MD2-RSA"
+}

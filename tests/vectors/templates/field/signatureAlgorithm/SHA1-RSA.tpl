@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "SHA1-RSA" */}}
+{
+  "subject": "signatureAlgorithm SHA1-RSA",
+  "signatureAlgorithm": "SHA1-RSA"
+}

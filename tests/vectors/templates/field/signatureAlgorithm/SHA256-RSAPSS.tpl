@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "SHA256-RSAPSS" */}}
+{
+  "subject": "signatureAlgorithm SHA256-RSAPSS",
+  "signatureAlgorithm": "SHA256-RSAPSS"
+}

@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "SHA384-RSA" */}}
+{
+  "subject": "signatureAlgorithm SHA384-RSA",
+  "signatureAlgorithm": "SHA384-RSA"
+}

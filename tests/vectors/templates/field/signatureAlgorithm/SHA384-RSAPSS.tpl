@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "SHA384-RSAPSS" */}}
+{
+  "subject": "signatureAlgorithm SHA384-RSAPSS",
+  "signatureAlgorithm": "SHA384-RSAPSS"
+}

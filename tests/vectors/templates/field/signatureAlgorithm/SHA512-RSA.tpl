@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "SHA512-RSA" */}}
+{
+  "subject": "signatureAlgorithm SHA512-RSA",
+  "signatureAlgorithm": "SHA512-RSA"
+}

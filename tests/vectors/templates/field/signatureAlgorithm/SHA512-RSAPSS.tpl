@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "SHA512-RSAPSS" */}}
+{
+  "subject": "signatureAlgorithm SHA512-RSAPSS",
+  "signatureAlgorithm": "SHA512-RSAPSS"
+}

@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "": the default of the issuer key */}}
+{
+  "subject": "signatureAlgorithm empty",
+  "signatureAlgorithm": ""
+}

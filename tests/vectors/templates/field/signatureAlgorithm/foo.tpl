@@ -1,0 +1,5 @@
+{{/* signatureAlgorithm "foo" */}}
+{
+  "subject": "signatureAlgorithm foo",
+  "signatureAlgorithm": "foo"
+}

@@ -1,0 +1,5 @@
+{{/* an execution error: field-of-string */}}
+{
+  "subject": "field-of-string",
+  "dnsNames": {{ toJson (.Subject.CommonName.x) }}
+}

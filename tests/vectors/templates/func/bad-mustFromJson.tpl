@@ -1,0 +1,5 @@
+{{/* an execution error: mustFromJson */}}
+{
+  "subject": "mustFromJson",
+  "dnsNames": {{ toJson (mustFromJson "{bad") }}
+}

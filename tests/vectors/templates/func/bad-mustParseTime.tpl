@@ -1,0 +1,5 @@
+{{/* an execution error: mustParseTime */}}
+{
+  "subject": "mustParseTime",
+  "dnsNames": {{ toJson (mustParseTime "not a time") }}
+}

@@ -1,0 +1,5 @@
+{{/* an execution error: mustRegexMatch */}}
+{
+  "subject": "mustRegexMatch",
+  "dnsNames": {{ toJson (mustRegexMatch "(" "x") }}
+}

@@ -1,0 +1,5 @@
+{{/* an execution error: no-such-field */}}
+{
+  "subject": "no-such-field",
+  "dnsNames": {{ toJson (.Subject.NoSuchField) }}
+}

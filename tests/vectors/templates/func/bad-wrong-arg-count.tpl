@@ -1,0 +1,5 @@
+{{/* an execution error: wrong-arg-count */}}
+{
+  "subject": "wrong-arg-count",
+  "dnsNames": {{ toJson (upper "a" "b") }}
+}

@@ -1,0 +1,2 @@
+{{/* a template parse error: bad-number */}}
+{"subject": "{{ 0x }}"}

@@ -1,0 +1,2 @@
+{{/* a template parse error: env-removed */}}
+{"subject": {{ env "HOME" | toJson }}}

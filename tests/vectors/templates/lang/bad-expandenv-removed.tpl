@@ -1,0 +1,2 @@
+{{/* a template parse error: expandenv-removed */}}
+{"subject": {{ expandenv "$HOME" | toJson }}}

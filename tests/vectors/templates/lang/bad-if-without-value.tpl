@@ -1,0 +1,2 @@
+{{/* a template parse error: if-without-value */}}
+{{ if }}{{ end }}{"subject": "x"}

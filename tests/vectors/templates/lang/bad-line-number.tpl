@@ -1,0 +1,6 @@
+{{/* a template parse error: line-number */}}
+{
+  "subject": "x",
+
+  "dnsNames": {{ .Subject.CommonName | | upper }}
+}

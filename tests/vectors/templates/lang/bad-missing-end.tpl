@@ -1,0 +1,3 @@
+{{/* a template parse error: missing-end */}}
+{{ if true }}
+{"subject": "x"}

@@ -1,0 +1,2 @@
+{{/* a template that is not defined: an execution error */}}
+{"subject": "x", "dnsNames": [{{ template "nope" }}]}

@@ -1,0 +1,2 @@
+{{/* a template parse error: unclosed-action */}}
+{"subject": {{ .Subject.CommonName

@@ -1,0 +1,2 @@
+{{/* a template parse error: undefined-variable */}}
+{"subject": {{ toJson $nope }}}

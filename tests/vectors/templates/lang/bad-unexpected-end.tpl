@@ -1,0 +1,3 @@
+{{/* a template parse error: unexpected-end */}}
+{"subject": "x"}
+{{ end }}

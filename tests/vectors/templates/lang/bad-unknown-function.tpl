@@ -1,0 +1,2 @@
+{{/* a template parse error: unknown-function */}}
+{"subject": {{ nosuchfunc 1 }}}

@@ -1,0 +1,2 @@
+{{/* a template parse error: unterminated-string */}}
+{"subject": {{ "abc }}}
