@@ -49,8 +49,24 @@ def multi_digit_versions() -> Iterator[None]:
 def _import(name: str) -> ModuleType:
     if name not in sys.modules:
         with _lock, multi_digit_versions():
+            _prefer_ctypes()
             __import__(name)
     return sys.modules[name]
+
+
+def _prefer_ctypes() -> None:
+    """Use oscrypto's ctypes binding rather than its cffi one.
+
+    Both call the same libcrypto; the cffi binding first parses C
+    declarations with pycparser, which costs more than the rest of a
+    signature's start-up.  Only possible before oscrypto loads a backend.
+    """
+    import oscrypto
+
+    try:
+        oscrypto.use_ctypes()
+    except RuntimeError:  # another part of oscrypto is loaded already: keep its choice
+        pass
 
 
 def asymmetric() -> ModuleType:

@@ -9,6 +9,8 @@ UTF8String depending on its characters).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from asn1crypto import core
 
 __all__ = [
@@ -55,6 +57,7 @@ class InvalidOID(ValueError):
         super().__init__("asn1: structure error: invalid object identifier")
 
 
+@lru_cache(maxsize=1024)
 def oid(dotted: str) -> bytes:
     """An OBJECT IDENTIFIER from its dotted form, checked as encoding/asn1 does."""
     arcs = dotted.split(".")

@@ -10,6 +10,8 @@ certificate gets, in which order and how critical: Go's
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from asn1crypto import core, x509
 
 from . import der, gonet
@@ -67,6 +69,7 @@ def _ia5(text: str) -> bytes:
 
 # -- RFC 5280 4.2.1.3 ----------------------------------------------------------
 
+@lru_cache(maxsize=64)
 def key_usage(bits: int) -> bytes:
     """KeyUsage BIT STRING; DER drops trailing zero bits (Go's asn1BitLength)."""
     return x509.KeyUsage({name for i, name in enumerate(_KEY_USAGE_NAMES) if bits >> i & 1}).dump()
@@ -76,11 +79,17 @@ def key_usage(bits: int) -> bytes:
 
 def ext_key_usage(oids: list[str]) -> bytes:
     """ExtKeyUsageSyntax: SEQUENCE OF KeyPurposeId, in the template's order."""
-    return x509.ExtKeyUsageSyntax(oids).dump()
+    return _ext_key_usage(tuple(oids))
+
+
+@lru_cache(maxsize=64)
+def _ext_key_usage(oids: tuple[str, ...]) -> bytes:
+    return x509.ExtKeyUsageSyntax(list(oids)).dump()
 
 
 # -- RFC 5280 4.2.1.9 ----------------------------------------------------------
 
+@lru_cache(maxsize=64)
 def basic_constraints(is_ca: bool, path_len: int | None) -> bytes:
     """BasicConstraints; cA FALSE (the DEFAULT) and an absent pathLen are omitted."""
     value: dict[str, object] = {"ca": is_ca}

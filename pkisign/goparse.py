@@ -25,6 +25,8 @@ verifying a chain).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .gonet import URLError, go_quote, parse_ip, parse_url
 
 __all__ = [
@@ -163,18 +165,8 @@ class _Str:
         content = self.read(OBJECT_IDENTIFIER)
         if not content:
             return None
-        cur = _Base128(content)
-        v = cur.next()
-        if v is None:
-            return None
-        # The first subidentifier packs two arcs: 40*a + b with a in 0..2.
-        arcs = [v // 40, v % 40] if v < 80 else [2, v - 80]
-        while not cur.done():
-            v = cur.next()
-            if v is None:
-                return None
-            arcs.append(v)
-        return tuple(arcs)
+        return _decode_oid(bytes(content))
+
 
     def read_bit_string(self) -> tuple[bytes, int] | None:
         """``ReadASN1BitString``: (bytes, bit length).  The count of unused
@@ -186,6 +178,23 @@ class _Str:
         if pad > 7 or (not body and pad != 0) or (body and body[-1] & ((1 << pad) - 1)):
             return None
         return body, len(body) * 8 - pad
+
+
+@lru_cache(maxsize=1024)
+def _decode_oid(content: bytes) -> tuple[int, ...] | None:
+    """An OID's arcs (a pure function of its bytes: certificates repeat the same few)."""
+    cur = _Base128(content)
+    v = cur.next()
+    if v is None:
+        return None
+    # The first subidentifier packs two arcs: 40*a + b with a in 0..2.
+    arcs = [v // 40, v % 40] if v < 80 else [2, v - 80]
+    while not cur.done():
+        v = cur.next()
+        if v is None:
+            return None
+        arcs.append(v)
+    return tuple(arcs)
 
 
 def _minimal_integer(b: bytes) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from functools import lru_cache
 
 from ._oscrypto_compat import asymmetric
 from .errors import MissingExtraError
@@ -126,20 +127,25 @@ def _rsa_pss_verify(key: PublicKey, digest: bytes, signature: bytes, hash_name: 
     return hmac.compare_digest(h, h2)
 
 
-def _ecdsa_verify(key: PublicKey, message: bytes, signature: bytes, hash_name: str) -> bool:
+@lru_cache(maxsize=64)
+def _oscrypto_public_key(spki: bytes):  # type: ignore[no-untyped-def]
+    """Loading a key into OpenSSL costs more than a verification: an issuer's is loaded once."""
     from asn1crypto import keys as asn1_keys
 
-    osc = asymmetric()
+    return asymmetric().load_public_key(asn1_keys.PublicKeyInfo.load(spki))
+
+
+def _ecdsa_verify(key: PublicKey, message: bytes, signature: bytes, hash_name: str) -> bool:
     from oscrypto.errors import SignatureError
 
-    public = osc.load_public_key(asn1_keys.PublicKeyInfo.load(key.spki))
     try:
-        osc.ecdsa_verify(public, signature, message, hash_name)
+        asymmetric().ecdsa_verify(_oscrypto_public_key(key.spki), signature, message, hash_name)
     except SignatureError:
         return False
     return True
 
 
+@lru_cache(maxsize=64)
 def ed25519_public_key(raw: bytes):  # type: ignore[no-untyped-def]
     """A cryptography Ed25519 public key, or MissingExtraError."""
     try:

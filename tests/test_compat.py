@@ -43,3 +43,16 @@ def test_oscrypto_imports_and_reads_this_machines_libcrypto_version():
     expected = tuple(int(x) for x in re.search(compat.FIXED_PATTERN, version).group(1).split(".")[:3]
                      if x.isdigit())
     assert found[:3] == expected
+
+
+def test_oscrypto_uses_its_ctypes_binding():
+    # A fresh process: the choice is made once, before oscrypto loads a backend.
+    import sys
+
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from pkisign import _oscrypto_compat as c; "
+            "c.asymmetric(); import oscrypto; print(oscrypto.ffi()); "
+            "print('pycparser' in sys.modules)")
+    from conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["ctypes", "False"]
