@@ -32,7 +32,8 @@ PROG = "pkisign"
 
 # Flags that take a value (for the argv normalisation below) and bool flags.
 _VALUE_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
-                "password-file", "kms", "serial", "out", "format", "tbs-out", "issuer-validity")
+                "password-file", "kms", "serial", "out", "format", "tbs-out", "issuer-validity",
+                "csr", "batch", "out-dir")
 _BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json")
 # Flags read from STEP_<FLAG> when unset: step's own only (not --kms, as in
 # the reference signer, and none of pkisign's additions).
@@ -104,6 +105,18 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
                    help="when the certificate would outlive its issuer: allow it with a warning on "
                         "standard error (the default, as step does), truncate its notAfter to the issuer's, "
                         "or refuse (error)")
+    batch = p.add_argument_group(
+        "many CSRs", "Sign many CSRs in one run, with one issuer key (one HSM login): the positional "
+        "arguments are then <crt-file> <key-file>, and each certificate goes to its own file in --out-dir "
+        "(the CSR's name with .crt, or .der with --format der).  A CSR that fails is reported on standard "
+        "error and does not stop the others; the exit status is 1 when any failed.  On a terminal, "
+        "progress is shown on standard error.")
+    batch.add_argument("--csr", action="append", default=None, metavar="FILE",
+                       help="a CSR to sign (repeatable)")
+    batch.add_argument("--batch", default=None, metavar="DIR|LIST",
+                       help="a directory whose *.csr, *.pem, *.der and *.req files are CSRs, or a file that "
+                            "lists CSR files, one per line (blank lines and # comments ignored)")
+    batch.add_argument("--out-dir", default=None, metavar="DIR", help="where the certificates are written")
     p.add_argument("--dry-run", action="store_true", default=None,
                    help="run every check and build the TBSCertificate, but do not sign: print the "
                         "annotated DER of the TBS (as `pkisign inspect`); <key-file> may be left out")
@@ -298,8 +311,109 @@ class _Output:
         return b""
 
 
+def _sign_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .sign import SignOptions
+
+    return SignOptions(
+        profile=args.profile if args.profile is not None else "leaf",
+        path_len=_parse_int(args.path_len, "path-len") if args.path_len is not None else 0,
+        not_before=args.not_before or "",
+        not_after=args.not_after or "",
+        omit_cn_san=bool(args.omit_cn_san),
+        serial=_parse_int(args.serial, "serial") if args.serial is not None else None,
+    )
+
+
+_CSR_SUFFIXES = (".csr", ".pem", ".der", ".req")
+
+
+def _batch_sources(args: argparse.Namespace) -> list[str]:
+    from .inputs import read_file
+
+    files = list(args.csr or [])
+    if args.batch:
+        if os.path.isdir(args.batch):
+            files += sorted(os.path.join(args.batch, name) for name in os.listdir(args.batch)
+                            if name.lower().endswith(_CSR_SUFFIXES))
+        else:
+            for line in read_file(args.batch).decode("utf-8", "replace").splitlines():
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    files.append(line)
+    return files
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    """Many CSRs, one issuer: one output file per CSR, failures reported and counted."""
+    from .output import write_atomically
+    from .sign import open_issuer, resolve_options, sign_many
+
+    if args.extra or args.key_file is not None or args.crt_file is None:
+        raise UsageError(f"with --csr or --batch, the arguments are '{PROG} sign <crt-file> <key-file>'")
+    crt_file, key_file = args.csr_file, args.crt_file
+    if not args.out_dir:
+        raise UsageError("signing many CSRs needs '--out-dir'")
+    for flag in ("serial", "out", "tbs_out", "dry_run"):
+        if getattr(args, flag):
+            raise UsageError(f"flag '--{flag.replace('_', '-')}' is incompatible with '--csr' and '--batch'")
+    _from_env(args)
+    output = _Output(args, (key_file, crt_file))
+    options = _sign_options(args)
+    now, _ = _now()
+    sources = _batch_sources(args)
+    issuer = open_issuer(crt_file, key_file, kms=args.kms, password_file=args.password_file, prompt=_tty_prompt)
+    warning = _key_file_warning(key_file, args.kms)
+    if warning:
+        print(warning, file=sys.stderr)
+    failed = done = 0
+    progress = sys.stderr.isatty()
+    suffix = ".der" if output.der else ".crt"
+    try:
+        options = resolve_options(options, profile_given=args.profile is not None, template_file=args.template,
+                                  set_values=args.set or [], set_file=args.set_file)
+        for name, result in sign_many(issuer, sources, options, now=now,
+                                      issuer_validity=args.issuer_validity or "allow"):
+            done += 1
+            if not isinstance(result, PkisignError):
+                for note in result.warnings:
+                    print(("\r\033[K" if progress else "") + f"{name}: {note}", file=sys.stderr)
+                target = os.path.join(args.out_dir, os.path.splitext(os.path.basename(name))[0] + suffix)
+                try:
+                    write_atomically(target, output.certificate(result.der, result.pem(bundle=bool(args.bundle))),
+                                     force=output.force, protected=output.protected)
+                except PkisignError as exc:
+                    result = exc
+            if isinstance(result, PkisignError):
+                failed += 1
+                print(("\r\033[K" if progress else "") + f"{name}: {result}", file=sys.stderr)
+            if progress:
+                print(f"\rsigned {done - failed}/{len(sources)}, {failed} failed", end="", file=sys.stderr,
+                      flush=True)
+    finally:
+        if issuer.signer is not None:
+            issuer.signer.close()
+        if progress and done:
+            print(file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _key_file_warning(key_file: str | None, kms: str | None) -> str | None:
+    """A private key file that other users can read deserves a word on stderr."""
+    from .sign import uses_kms
+
+    if not key_file or key_file == "-" or uses_kms(key_file, kms):
+        return None
+    try:
+        mode = os.stat(key_file).st_mode & 0o777
+    except OSError:
+        return None
+    if mode & 0o077:
+        return f"warning: {key_file} can be read by other users (mode {mode:04o}); chmod 600 {key_file}"
+    return None
+
+
 def _run_sign(args: argparse.Namespace) -> bytes:
-    from .sign import SignOptions, prepare_files
+    from .sign import prepare_files
 
     usage = f"'{PROG} sign <csr-file> <crt-file> <key-file>'"
     if args.extra:
@@ -310,14 +424,7 @@ def _run_sign(args: argparse.Namespace) -> bytes:
         raise UsageError("flag '--tbs-out' needs '--dry-run'")
     _from_env(args)
     profile_given = args.profile is not None  # on the command line or from STEP_PROFILE
-    options = SignOptions(
-        profile=args.profile if args.profile is not None else "leaf",
-        path_len=_parse_int(args.path_len, "path-len") if args.path_len is not None else 0,
-        not_before=args.not_before or "",
-        not_after=args.not_after or "",
-        omit_cn_san=bool(args.omit_cn_san),
-        serial=_parse_int(args.serial, "serial") if args.serial is not None else None,
-    )
+    options = _sign_options(args)
     output = _Output(args, (args.key_file or "", args.crt_file or ""))
     now, now_source = _now()
     issuer, draft = prepare_files(
@@ -327,8 +434,9 @@ def _run_sign(args: argparse.Namespace) -> bytes:
         issuer_validity=args.issuer_validity or "allow", now=now,
     )
     try:
-        for warning in draft.warnings:
-            print(warning, file=sys.stderr)
+        for warning in (_key_file_warning(args.key_file, args.kms), *draft.warnings):
+            if warning:
+                print(warning, file=sys.stderr)
         if args.lint:
             _lint(draft, issuer.certificate.public_key)
         if args.dry_run:
@@ -411,6 +519,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             words = 1 if argv[0] == "sign" else 2
             prog = f"{PROG} {' '.join(argv[:words])}"
             args = _command_parser(prog, _add_sign_arguments).parse_intermixed_args(_normalise(argv[words:]))
+            if args.csr or args.batch:
+                return _run_batch(args)
             output = _run_sign(args)
         elif argv[:1] == ["inspect"]:
             args = _command_parser(f"{PROG} inspect", _add_inspect_arguments).parse_intermixed_args(

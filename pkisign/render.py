@@ -43,8 +43,13 @@ def render_certificate(
     omit_cn_san: bool = False,
     user: dict[str, Any] | None = None,
     limits: Limits | None = None,
-) -> CertificateTemplate:
-    """Run a template for ``csr`` and decode its JSON into a certificate template."""
+) -> tuple[CertificateTemplate, tuple[str, ...]]:
+    """Run a template for ``csr``; decode its JSON into a certificate template.
+
+    Also returns warnings: a CSR value that the template printed raw into
+    its JSON (without ``toJson``) while it holds a quote, a backslash or a
+    control character, which can change the JSON's structure.
+    """
     template = parse_template(text)
     data = template_data(csr, csr_sans(csr, omit_cn_san), max_path_len=max_path_len, user=user)
     try:
@@ -55,9 +60,31 @@ def render_certificate(
         raise TemplateError(f"error executing template: {exc}") from None
     except TemplateExecError as exc:
         raise TemplateError(f"error executing template: {exc}") from None
+    warnings = _raw_csr_values(csr, output)
     try:
         certificate = decode_certificate(decode_first(output))
     except (JSONError, DecodeError) as exc:
-        raise TemplateError(f"error unmarshaling certificate: {exc}") from None
+        hint = f" ({warnings[0].removeprefix('warning: ')})" if warnings else ""
+        raise TemplateError(f"error unmarshaling certificate: {exc}{hint}") from None
     apply_sans(certificate)  # SANError carries x509util's own message
-    return certificate
+    return certificate, warnings
+
+
+_JSON_SIGNIFICANT = frozenset('"\\') | frozenset(chr(c) for c in range(0x20))
+
+
+def _raw_csr_values(csr: CSR, output: str) -> tuple[str, ...]:
+    """CSR strings that can break out of a JSON string and appear verbatim in the output.
+
+    Through ``toJson`` such a value is escaped, so it never appears as is;
+    printed raw inside quotes (as the step documentation's own example does
+    with .Subject.CommonName), it ends the string early.
+    """
+    values = [a.value for a in csr.subject.attributes if isinstance(a.value, str)]
+    values += list(csr.dns_names) + list(csr.email_addresses) + [str(u) for u in csr.uris]
+    found = []
+    for value in dict.fromkeys(values):
+        if _JSON_SIGNIFICANT.intersection(value) and value in output:
+            found.append(f"warning: the template prints the CSR value {value!r} without toJson; "
+                         "its quotes or backslashes change the template's JSON")
+    return tuple(found)

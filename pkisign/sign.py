@@ -11,16 +11,14 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass, field, replace
-from typing import Callable
-
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 from . import pem, profiles
 from .csr import CSR
-from .errors import IssuerError, SigningError, UsageError
+from .errors import IssuerError, PkisignError, SigningError, UsageError
+from .goparse import GoParseError, parse_certificate_checks
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers, read_password_file
 from .keyfile import PasswordSource, read_private_key
-from .goparse import GoParseError, parse_certificate_checks
 from .keys import algorithm_by_name, default_algorithm
 from .model import CertificateTemplate
 from .render import render_certificate
@@ -30,8 +28,9 @@ from .tbs import TBS, assemble_certificate, build_tbs
 from .validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, NS, Validity, format_rfc3339, resolve_validity
 from .verify import VerifyError, check_signature
 
-__all__ = ["SignOptions", "Certificate", "Draft", "Issuer", "sign_files", "prepare_files", "check_issuer_key",
-           "load_signer", "load_file_signer", "read_user_data", "ISSUER_VALIDITY_POLICIES"]
+__all__ = ["SignOptions", "Certificate", "Draft", "Issuer", "sign_files", "prepare_files", "open_issuer",
+           "resolve_options", "sign_many", "check_issuer_key", "load_signer", "load_file_signer",
+           "read_user_data", "ISSUER_VALIDITY_POLICIES"]
 
 
 @dataclass(frozen=True)
@@ -197,10 +196,11 @@ class Issuer:
         validity = resolve_validity(options.not_before, options.not_after, default_lifetime=lifetime, now=now)
         validity, warnings = self._within_issuer(validity, issuer_validity)
         text = options.template if options.template is not None else profiles.template_text(profile)
-        template = render_certificate(text, csr, max_path_len=options.path_len, omit_cn_san=options.omit_cn_san,
-                                      user=options.user_data if options.template is not None else None)
+        template, template_warnings = render_certificate(
+            text, csr, max_path_len=options.path_len, omit_cn_san=options.omit_cn_san,
+            user=options.user_data if options.template is not None else None)
         tbs = self._build(csr, template, validity, options.serial)
-        return Draft(csr, options, template, validity, tbs, warnings)
+        return Draft(csr, options, template, validity, tbs, warnings + template_warnings)
 
     def _within_issuer(self, validity: Validity, policy: str) -> tuple[Validity, tuple[str, ...]]:
         if policy not in ISSUER_VALIDITY_POLICIES:
@@ -343,22 +343,76 @@ def prepare_files(
     """
     csr = read_csr(csr_file)
     csr.check_signature()
+    issuer = open_issuer(crt_file, key_file, kms=kms, password_file=password_file, prompt=prompt)
+    try:
+        options = resolve_options(options, profile_given=profile_given, template_file=template_file,
+                                  set_values=set_values, set_file=set_file)
+        return issuer, issuer.prepare(csr, options, now=now, issuer_validity=issuer_validity)
+    except BaseException:
+        if issuer.signer is not None:
+            issuer.signer.close()
+        raise
+
+
+def open_issuer(
+    crt_file: str,
+    key_file: str | None,
+    *,
+    kms: str | None = None,
+    password_file: str | None = None,
+    prompt: PasswordSource | None = None,
+) -> Issuer:
+    """The issuer bundle and its key (in a file or a KMS); None: no key."""
     certificates = read_issuers(crt_file)
     signer = None if key_file is None else load_signer(
         key_file, kms=kms, password_file=password_file, prompt=prompt)
     try:
-        issuer = Issuer(certificates, signer)
-        options.check()
-        if template_file:
-            if profile_given:
-                raise UsageError("flag '--profile' is incompatible with '--template'")
-            text = read_file(template_file).decode("utf-8", "surrogateescape")
-            options = replace(options, template=text, user_data=read_user_data(list(set_values), set_file))
-        return issuer, issuer.prepare(csr, options, now=now, issuer_validity=issuer_validity)
+        return Issuer(certificates, signer)
     except BaseException:
         if signer is not None:
             signer.close()
         raise
+
+
+def resolve_options(
+    options: SignOptions,
+    *,
+    profile_given: bool = False,
+    template_file: str | None = None,
+    set_values: list[str] = (),  # type: ignore[assignment]
+    set_file: str | None = None,
+) -> SignOptions:
+    """Check the options, and read the template and its user data (step's order)."""
+    options.check()
+    if not template_file:
+        return options
+    if profile_given:
+        raise UsageError("flag '--profile' is incompatible with '--template'")
+    text = read_file(template_file).decode("utf-8", "surrogateescape")
+    return replace(options, template=text, user_data=read_user_data(list(set_values), set_file))
+
+
+def sign_many(
+    issuer: Issuer,
+    csr_files: Iterable[str],
+    options: SignOptions,
+    *,
+    issuer_validity: str = "allow",
+    now: Callable[[], int] = time.time_ns,
+) -> Iterator[tuple[str, Certificate | PkisignError]]:
+    """Sign CSRs one after the other with one issuer (one HSM login).
+
+    Yields each CSR file with its certificate or with the error that stopped
+    it: a bad CSR does not stop the others.  Nothing is kept between CSRs,
+    so memory stays flat however many there are.
+    """
+    for name in csr_files:
+        try:
+            csr = read_csr(name)
+            csr.check_signature()
+            yield name, issuer.sign(csr, options, now=now, issuer_validity=issuer_validity)
+        except PkisignError as exc:
+            yield name, exc
 
 
 def sign_files(csr_file: str, crt_file: str, key_file: str, options: SignOptions, **kwargs: Any) -> Certificate:

@@ -17,6 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_keys_are_private():
+    """git checks files out 0644; pkisign warns about a key file others can read."""
+    for key in [*(VECTORS.rglob("*.key")), ROOT / "examples" / "issuer.key"]:
+        key.chmod(0o600)
+
+
 def require(condition: bool, why: str) -> None:
     """Skip when a tool is missing, unless CI demands every test (PKISIGN_REQUIRE_ALL)."""
     if condition:

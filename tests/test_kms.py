@@ -555,3 +555,16 @@ def test_a_failed_open_unloads_the_module_it_loaded(hsm):
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["wrong PIN for token 'smallstep'", "False", "RSA-2048"]
+
+
+def test_a_batch_of_csrs_logs_in_once(hsm, count_logins, tmp_path):
+    case = CASES["leaf/rsa2048-issuer/p256-web"]
+    csrs = ["csr/web-p256.csr", "csr/csr-tls-p256.csr", "csr/web-ed25519.csr", "csr/web-rsa2048.csr"]
+    argv = ["sign", *[f"--csr={c}" for c in csrs], "--out-dir", str(tmp_path), f"--kms={hsm.kms_uri()}",
+            case["argv"][1], "pkcs11:id=4001"]
+    result = run_cli(argv, cwd=VECTORS)
+    assert (result.code, result.stderr) == (0, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "csr-tls-p256.crt", "web-ed25519.crt", "web-p256.crt", "web-rsa2048.crt"]
+    assert count_logins == [True]
+    assert not _logged_in(hsm)
