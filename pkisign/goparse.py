@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .gonet import URLError, go_quote, parse_ip, parse_url
+from .gonet import URLError, go_quote, is_valid_ip_mask, parse_ip, parse_url
 
 __all__ = [
     "GoParseError",
@@ -657,20 +657,6 @@ def _parse_san(value: bytes) -> bool:
     return found
 
 
-def _is_valid_ip_mask(mask: bytes) -> bool:
-    """Zero or more 1 bits followed only by 0 bits."""
-    seen_zero = False
-    for b in mask:
-        if seen_zero:
-            if b:
-                return False
-        elif b in (0x00, 0x80, 0xC0, 0xE0, 0xF0, 0xF8, 0xFC, 0xFE):
-            seen_zero = True
-        elif b != 0xFF:
-            return False
-    return True
-
-
 def _trim_dot(domain: str) -> str:
     # A constraint may start with '.' to exclude the domain itself; that
     # dot is not part of a domain name.
@@ -698,7 +684,7 @@ def _name_constraint_subtrees(subtrees: bytes) -> bool:
             if len(value) not in (8, 32):
                 raise GoParseError(f"x509: IP constraint contained value of length {len(value)}")
             mask = value[len(value) // 2:]
-            if not _is_valid_ip_mask(mask):
+            if not is_valid_ip_mask(mask):
                 raise GoParseError(f"x509: IP constraint contained invalid mask {mask.hex()}")
         elif tag == _ctx(_NAME_EMAIL):
             if not _is_ia5(value):

@@ -31,6 +31,7 @@ __all__ = [
     "parse_name",
     "encode_go_name",
     "go_string",
+    "is_valid_utf8",
     "NameError_",
     "EMPTY_NAME",
 ]
@@ -78,7 +79,8 @@ def _go_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
-def _is_valid_utf8(text: str) -> bool:
+def is_valid_utf8(text: str) -> bool:
+    """A Go string (surrogate escapes for non-UTF-8 bytes) that is valid UTF-8."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -254,7 +256,7 @@ def _marshal_go_string(text: str) -> bytes:
     raw = _go_bytes(text)
     if all(_printable_byte(b, asterisk=False, ampersand=False) for b in raw):
         return der.tlv(_PRINTABLE, raw)
-    if not _is_valid_utf8(text):
+    if not is_valid_utf8(text):
         raise NameError_("asn1: string not valid UTF-8")
     return der.tlv(_UTF8, raw)
 

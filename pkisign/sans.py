@@ -29,7 +29,7 @@ from .model import (
     _Unmarshal,
     decode_name,
 )
-from .names import NameError_, encode_go_name
+from .names import NameError_, encode_go_name, is_valid_utf8
 from .template.gojson import JSONError, decode_first
 from .template.gotypes import GoError
 
@@ -164,7 +164,7 @@ def _raw_value(san: SAN) -> bytes:
             identifier = value
         body = b""
         if identifier:
-            if not _valid_utf8(identifier):
+            if not is_valid_utf8(identifier):
                 raise SANError("error marshaling PermanentIdentifier SAN: asn1: string not valid UTF-8")
             body += der.tlv(0x0C, identifier.encode("utf-8"))
         if assigner:
@@ -226,14 +226,6 @@ def _oid_contents(oid: str, context: str) -> bytes:
         return core.ObjectIdentifier(oid).contents
     except ValueError:
         raise SANError(f"{context}: asn1: structure error: invalid object identifier") from None
-
-
-def _valid_utf8(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _empty_oid_error() -> bytes:

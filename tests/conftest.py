@@ -140,6 +140,59 @@ def outlives_issuer_warning(pem_out: bytes, issuer_file: Path) -> str:
             f"after its issuer ({theirs.native.strftime(fmt)})\n")
 
 
+# -- golden vector cases -----------------------------------------------------------
+
+def run_case(case: dict) -> Result:
+    """Run a vector case's argv through ``pkisign sign`` in tests/vectors."""
+    stdin = (VECTORS / case["stdin"]).read_bytes() if case.get("stdin") else b""
+    return run_cli(["sign", *case["argv"]], cwd=VECTORS, stdin=stdin)
+
+
+def verify_signature(der: bytes, issuer_file: str) -> None:
+    """pyca/cryptography checks the signature with the issuer's key: a verifier pkisign did not write.
+
+    PSS: the salt must be as long as the hash, as Go requires.  The key's
+    verify is used directly because verify_directly_issued_by refuses SHA-1.
+    """
+    from cryptography import x509 as cx509
+    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+
+    issuer_key = cx509.load_pem_x509_certificate((VECTORS / issuer_file).read_bytes()).public_key()
+    ours = cx509.load_der_x509_certificate(der)
+    digest, signed = ours.signature_hash_algorithm, ours.tbs_certificate_bytes
+    if isinstance(ours.signature_algorithm_parameters, padding.PSS):
+        issuer_key.verify(ours.signature, signed, padding.PSS(padding.MGF1(digest), padding.PSS.DIGEST_LENGTH),
+                          digest)
+    elif isinstance(issuer_key, rsa.RSAPublicKey):
+        issuer_key.verify(ours.signature, signed, padding.PKCS1v15(), digest)
+    elif isinstance(issuer_key, ec.EllipticCurvePublicKey):
+        issuer_key.verify(ours.signature, signed, ec.ECDSA(digest))
+    else:
+        issuer_key.verify(ours.signature, signed)
+
+
+def assert_signed_like_the_reference(case: dict) -> None:
+    """The case's output equals the reference's: every byte, or (random
+    signatures: ECDSA, RSA-PSS) the TBSCertificate and algorithm, with a
+    signature that verifies and the same bundle."""
+    from asn1crypto import pem as apem, x509
+
+    result = run_case(case)
+    assert result.code == 0, result.stderr
+    assert result.stderr == outlives_issuer_warning(result.stdout, VECTORS / case["issuer"])
+    expected = (VECTORS / case["expect"]).read_bytes()
+    if case["compare"] == "bytes":
+        assert result.stdout == expected
+        return
+    ours, theirs = ([x509.Certificate.load(d) for _, _, d in apem.unarmor(pem_bytes, multiple=True)]
+                    for pem_bytes in (result.stdout, expected))
+    assert len(ours) == len(theirs)
+    assert ours[0]["tbs_certificate"].dump() == theirs[0]["tbs_certificate"].dump()
+    assert ours[0]["signature_algorithm"].dump() == theirs[0]["signature_algorithm"].dump()
+    assert [c.dump() for c in ours[1:]] == [c.dump() for c in theirs[1:]]
+    verify_signature(ours[0].dump(), case["issuer"])
+
+
 # -- outside judges ---------------------------------------------------------------
 
 def openssl_verify(leaf: Path, trusted: Path, untrusted: list[Path] = (), purpose: str = "any") -> str:

@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from conftest import VECTORS, run_cli, step_wording
+from conftest import VECTORS, run_case, step_wording
 
 CASES = [c for c in json.loads((VECTORS / "cases.json").read_text())["cases"] if c.get("exit")]
 
@@ -48,8 +48,7 @@ def _detail_free(message: str) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_refusal(case):
-    stdin = (VECTORS / case["stdin"]).read_bytes() if case.get("stdin") else b""
-    result = run_cli(["sign", *case["argv"]], cwd=VECTORS, stdin=stdin)
+    result = run_case(case)
     if case["name"] in ACCEPTED_BY_PKISIGN:
         assert (result.code, result.stderr) == (0, ""), ACCEPTED_BY_PKISIGN[case["name"]]
         assert result.stdout.startswith(b"-----BEGIN CERTIFICATE-----\n")

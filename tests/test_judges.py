@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from asn1crypto import pem as apem
 
-from conftest import VECTORS, openssl_verify, run_cli
+from conftest import VECTORS, openssl_verify, run_case
 
 CASES = [c for c in json.loads((VECTORS / "cases.json").read_text())["cases"] if "expect" in c]
 
@@ -98,8 +98,7 @@ def _first_der(path: Path) -> bytes:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_outside_judges(case, pkilint, tmp_path):
-    stdin = (VECTORS / case["stdin"]).read_bytes() if case.get("stdin") else b""
-    result = run_cli(["sign", *case["argv"]], cwd=VECTORS, stdin=stdin)
+    result = run_case(case)
     assert result.code == 0, result.stderr
     der = next(d for _, _, d in apem.unarmor(result.stdout, multiple=True))
     issuer = _first_der(VECTORS / case["issuer"])
