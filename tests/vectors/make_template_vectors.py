@@ -6,7 +6,7 @@ runs real step templates through go.step.sm/crypto x509util
 (`x509util.NewCertificate(csr, x509util.WithTemplate(...))`), as
 `step certificate sign --template` does. OpenSSL is only used to check the
 results. This script never imports or runs pkisign. Python 3.10+, standard
-library only.
+library only; the code it shares with make_vectors.py is in vectorlib.py.
 
 It reuses the keys, CSRs and issuers made by make_vectors.py (it never
 regenerates them), writes the templates it tests under templates/ (they are
@@ -24,190 +24,30 @@ from __future__ import annotations
 
 import argparse
 import base64
-import concurrent.futures
 import datetime as dt
-import hashlib
 import json
-import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-VEC = Path(__file__).resolve().parent
+from vectorlib import (AKI, NA, NB, SAN, VEC, BaseCase, CaseList, Issuer, Tools, atv,
+                       auto_serial, case_json, cert_parts, check_bundle, check_issuer_name,
+                       check_tags, check_tools, dump_json, exit_on_problems, go_int, go_time,
+                       guarded, oid, pem, pem_certs, pmap, problem, same_cert, seq, set_of,
+                       sigalg_oid, sign_argv, split_argv, stdin_bytes, step_twice, tally,
+                       tbs_fields, tlv, tool_options, tool_versions, validity, verify_chain,
+                       verify_signature, write_file)
+
 TPL_DIR = "templates"                 # template files and extra inputs (relative to VEC)
 OUT_DIR = "out/templates"             # expected outputs
 CASES_FILE = "template_cases.json"
-NB = "2025-01-01T00:00:00Z"          # --not-before of every case unless the case is about time
-NA = "2025-06-01T00:00:00Z"          # --not-after
 PEN = "1.3.6.1.4.1.55555"            # private arc used for custom OIDs (same as make_vectors.py)
 
 # ----------------------------------------------------------------------------
-# Small DER / PEM toolkit (the same logic as make_vectors.py, kept standalone)
+# Encodings for the templates and the expected extension values
 # ----------------------------------------------------------------------------
-
-
-def der_len(n: int) -> bytes:
-    if n < 0x80:
-        return bytes([n])
-    b = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([0x80 | len(b)]) + b
-
-
-def tlv(tag: int, content: bytes) -> bytes:
-    return bytes([tag]) + der_len(len(content)) + content
-
-
-def seq(*items: bytes) -> bytes:
-    return tlv(0x30, b"".join(items))
-
-
-def set_of(*items: bytes) -> bytes:
-    return tlv(0x31, b"".join(items))
-
-
-def oid(dotted: str) -> bytes:
-    parts = [int(x) for x in dotted.split(".")]
-    body = bytearray()
-    for n in [parts[0] * 40 + parts[1]] + parts[2:]:
-        enc = [n & 0x7F]
-        n >>= 7
-        while n:
-            enc.append(0x80 | (n & 0x7F))
-            n >>= 7
-        body += bytes(reversed(enc))
-    return tlv(0x06, bytes(body))
-
-
-def atv(o: str, tag: int, value: bytes) -> bytes:
-    return seq(oid(o), tlv(tag, value))
-
-
-def read_tlv(buf: bytes, off: int = 0) -> tuple[int, int, int]:
-    """(tag, content_start, end) of the TLV at off."""
-    if off + 2 > len(buf):
-        raise ValueError("truncated DER")
-    tag, ln, hdr = buf[off], buf[off + 1], 2
-    if ln & 0x80:
-        n = ln & 0x7F
-        ln = int.from_bytes(buf[off + 2:off + 2 + n], "big")
-        hdr += n
-    start, end = off + hdr, off + hdr + ln
-    if end > len(buf):
-        raise ValueError("truncated DER")
-    return tag, start, end
-
-
-def der_children(content: bytes) -> list[tuple[int, bytes, bytes]]:
-    """Split a constructed value's content into (tag, full TLV, content)."""
-    out, off = [], 0
-    while off < len(content):
-        tag, s, e = read_tlv(content, off)
-        out.append((tag, content[off:e], content[s:e]))
-        off = e
-    return out
-
-
-def oid_str(der_oid: bytes) -> str:
-    _, s, e = read_tlv(der_oid)
-    body, parts, n = der_oid[s:e], [], 0
-    for b in body:
-        n = (n << 7) | (b & 0x7F)
-        if not b & 0x80:
-            parts.append(n)
-            n = 0
-    first = min(parts[0] // 40, 2)
-    return ".".join(str(x) for x in [first, parts[0] - 40 * first] + parts[1:])
-
-
-def pem(label: str, der: bytes) -> bytes:
-    b64 = base64.b64encode(der).decode()
-    lines = [b64[i:i + 64] for i in range(0, len(b64), 64)]
-    return (f"-----BEGIN {label}-----\n" + "\n".join(lines)
-            + f"\n-----END {label}-----\n").encode()
-
-
-PEM_RE = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----\r?\n(.*?)-----END \1-----\r?\n?", re.S)
-
-
-def pem_certs(data: bytes) -> list[bytes]:
-    """DER of the CERTIFICATE blocks without PEM headers (what step prints and bundles)."""
-    out = []
-    for m in PEM_RE.finditer(data):
-        if m.group(1) == b"CERTIFICATE" and b":" not in m.group(2):
-            out.append(base64.b64decode(b"".join(m.group(2).split())))
-    return out
-
-
-def cert_parts(der: bytes) -> tuple[bytes, bytes, bytes]:
-    """(TBSCertificate TLV, signatureAlgorithm TLV, signature bytes)."""
-    _, s, e = read_tlv(der)
-    kids = der_children(der[s:e])
-    return kids[0][1], kids[1][1], kids[2][2][1:]
-
-
-def tbs_fields(tbs: bytes) -> dict:
-    _, s, e = read_tlv(tbs)
-    kids = der_children(tbs[s:e])
-    f = {"serial": int.from_bytes(kids[1][2], "big", signed=True), "sigalg": kids[2][1],
-         "issuer": kids[3][1], "validity": kids[4][2], "subject": kids[5][1],
-         "extensions": []}
-    for tag, _, content in kids[7:]:
-        if tag == 0xA3:
-            _, s2, e2 = read_tlv(content)
-            for _, _, ext in der_children(content[s2:e2]):
-                parts = der_children(ext)
-                crit = len(parts) == 3 and parts[1][2] == b"\xff"
-                f["extensions"].append((oid_str(parts[0][1]), crit, parts[-1][2]))
-    return f
-
-
-def der_time(tag: int, s: bytes) -> dt.datetime:
-    t = s.decode()
-    if tag == 0x17:
-        yy = int(t[:2])
-        t = ("19" if yy >= 50 else "20") + t
-    return dt.datetime.strptime(t[:14], "%Y%m%d%H%M%S")
-
-
-def go_time(s: str) -> dt.datetime:
-    """UTC (naive), truncated to seconds, of an RFC 3339 time with Z or an offset."""
-    m = re.match(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?(Z|[+-]\d\d:\d\d)$", s)
-    if not m:
-        raise ValueError(s)
-    t = dt.datetime(*(int(x) for x in m.groups()[:6]))
-    tz = m.group(7)
-    if tz != "Z":
-        off = dt.timedelta(hours=int(tz[1:3]), minutes=int(tz[4:6]))
-        t = t - off if tz[0] == "+" else t + off
-    return t
-
-
-def go_int(s: str) -> int:
-    """math/big SetString(s, 0) for the values used here."""
-    neg = s.startswith("-")
-    s = s.lstrip("+-").replace("_", "")
-    low = s.lower()
-    if low.startswith("0x"):
-        v = int(s[2:], 16)
-    elif low.startswith("0o"):
-        v = int(s[2:], 8)
-    elif low.startswith("0b"):
-        v = int(s[2:], 2)
-    elif len(s) > 1 and s[0] == "0":
-        v = int(s[1:], 8)
-    else:
-        v = int(s, 10)
-    return -v if neg else v
-
-
-def auto_serial(name: str) -> str:
-    return "0x" + hashlib.sha256(name.encode()).hexdigest()[:16]
 
 
 def b64(data: bytes | str) -> str:
@@ -257,7 +97,7 @@ def bc_der(ca: bool, pathlen: int | None = None) -> str:
 
 
 # extension OIDs
-KU, EKU, BC, SKI, AKI, SAN = "2.5.29.15", "2.5.29.37", "2.5.29.19", "2.5.29.14", "2.5.29.35", "2.5.29.17"
+KU, EKU, BC, SKI = "2.5.29.15", "2.5.29.37", "2.5.29.19", "2.5.29.14"      # and AKI, SAN
 AIA, CP, NC, CRL = "1.3.6.1.5.5.7.1.1", "2.5.29.32", "2.5.29.30", "2.5.29.31"
 SIGALG_OID = {"sha1-rsa": "1.2.840.113549.1.1.5", "sha256-rsa": "1.2.840.113549.1.1.11",
               "sha384-rsa": "1.2.840.113549.1.1.12", "sha512-rsa": "1.2.840.113549.1.1.13",
@@ -266,73 +106,20 @@ SIGALG_OID = {"sha1-rsa": "1.2.840.113549.1.1.5", "sha256-rsa": "1.2.840.113549.
               "ecdsa-sha512": "1.2.840.10045.4.3.4", "ed25519": "1.3.101.112"}
 
 # ----------------------------------------------------------------------------
-# Tools
+# Issuers (made by make_vectors.py)
 # ----------------------------------------------------------------------------
 
-
-class Tools:
-    def __init__(self, openssl: str, step: str, tmp: Path):
-        self.openssl, self.step_bin, self.tmp = openssl, step, tmp
-        empty = tmp / "empty.cnf"
-        empty.write_text("# no system openssl.cnf\n")
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("STEP_")}
-        self.env.update(OPENSSL_CONF=str(empty), LC_ALL="C", TZ="UTC")
-        self._n = 0
-        self._lock = threading.Lock()
-
-    def tmpfile(self, suffix: str = "") -> Path:
-        with self._lock:
-            self._n += 1
-            return self.tmp / f"t{self._n}{suffix}"
-
-    def run(self, argv, *, stdin: bytes | None = None, check=True):
-        kw = dict(capture_output=True, cwd=VEC, env=self.env, start_new_session=True)
-        if stdin is None:
-            kw["stdin"] = subprocess.DEVNULL
-        else:
-            kw["input"] = stdin
-        p = subprocess.run([str(a) for a in argv], **kw)
-        if check and p.returncode != 0:
-            raise RuntimeError(f"command failed ({p.returncode}): {' '.join(map(str, argv))}\n"
-                               + p.stderr.decode(errors="replace"))
-        return p
-
-    def ssl(self, *args, stdin: bytes | None = None) -> bytes:
-        return self.run([self.openssl, *args], stdin=stdin).stdout
-
-    def step(self, argv, stdin: bytes | None = None):
-        return self.run([self.step_bin, *argv], stdin=stdin, check=False)
-
-
-def family(kt: str) -> str:
-    return "rsa" if kt.startswith("rsa") else "ed" if kt.startswith("ed") else "ec"
-
-
-@dataclass
-class Issuer:
-    name: str
-    kt: str
-    chain: list              # trust anchor first, then the intermediates, last = the issuer
-
-    @property
-    def crt(self) -> str:
-        return f"issuers/{self.name}.crt"
-
-    @property
-    def key(self) -> str:
-        return f"issuers/{self.name}.key"
-
-
+_ROOT_ED25519 = Issuer.root("root-ed25519", "ed25519")
+_INT_PL1 = _ROOT_ED25519.child("int-pl1-rsa2048", "rsa2048")
 ISSUERS = {i.name: i for i in [
-    Issuer("root-rsa2048", "rsa2048", ["issuers/root-rsa2048.crt"]),
-    Issuer("root-ed25519", "ed25519", ["issuers/root-ed25519.crt"]),
-    Issuer("root-p256", "p256", ["issuers/root-p256.crt"]),
-    Issuer("root-p384", "p384", ["issuers/root-p384.crt"]),
-    Issuer("root-p521", "p521", ["issuers/root-p521.crt"]),
-    Issuer("root-noski-ed25519", "ed25519", ["issuers/root-noski-ed25519.crt"]),
-    Issuer("int-pl1-rsa2048", "rsa2048", ["issuers/root-ed25519.crt", "issuers/int-pl1-rsa2048.crt"]),
-    Issuer("int2-pl0-ed25519", "ed25519", ["issuers/root-ed25519.crt", "issuers/int-pl1-rsa2048.crt",
-                                           "issuers/int2-pl0-ed25519.crt"]),
+    Issuer.root("root-rsa2048", "rsa2048"),
+    _ROOT_ED25519,
+    Issuer.root("root-p256", "p256"),
+    Issuer.root("root-p384", "p384"),
+    Issuer.root("root-p521", "p521"),
+    Issuer.root("root-noski-ed25519", "ed25519"),
+    _INT_PL1,
+    _INT_PL1.child("int2-pl0-ed25519", "ed25519"),
 ]}
 # the inputs of make_vectors.py this script relies on
 NEEDED_INPUTS = [f"issuers/{n}.{x}" for n in ISSUERS for x in ("crt", "key")] + [
@@ -368,38 +155,21 @@ def dfile(name: str, data: bytes | str, desc: str) -> str:
 
 
 @dataclass
-class Case:
-    name: str
-    argv: list
-    tags: list
-    issuer: Issuer | None = None
-    stdin: str | None = None
-    error: str | None = None          # error kind: step-sign-ref must exit 1
+class Case(BaseCase):
     expect_err: str | None = None     # substring that stderr must contain
     random_sig: bool = False          # RSA-PSS: signature is randomised
-    verify: bool = True               # openssl verify with the chain
     parse: bool = True                # openssl x509 must be able to print it
-    note: str | None = None
     want: dict = field(default_factory=dict)   # self-checks on the certificate
     twin: list | None = None          # argv of a --profile run that must give the same cert
     # results
-    out: bytes | None = None
-    stderr: str | None = None
     rc: int | None = None
 
     @property
     def compare(self) -> str:
-        if family(self.issuer.kt) == "ec" or self.random_sig:
-            return "tbs"
-        return "bytes"
-
-    @property
-    def expect(self) -> str:
-        return f"out/{self.name}.pem"
+        return "tbs" if self.random_sig else super().compare
 
 
-CASES: list[Case] = []
-NAMES: set[str] = set()
+CASES = CaseList()
 
 
 def csr_file(csr: str) -> str:
@@ -419,27 +189,9 @@ def tpl_tag(tpl: str | None) -> list:
 
 
 def build_argv(name, csr, iss, tpl, extra, serial, nb, na, crt=None):
-    a = [csr_file(csr), crt or iss.crt, iss.key]
-    if tpl is not None:
-        a.append(f"--template={tpl}")
-    a += list(extra)
-    if serial == "auto":
-        a.append(f"--serial={auto_serial(name)}")
-    elif serial is not None:
-        a.append(f"--serial={serial}")
-    if nb is not None:
-        a.append(f"--not-before={nb}")
-    if na is not None:
-        a.append(f"--not-after={na}")
-    return a
-
-
-def add(case: Case) -> Case:
-    if case.name in NAMES:
-        raise ValueError(f"duplicate case {case.name}")
-    NAMES.add(case.name)
-    CASES.append(case)
-    return case
+    return sign_argv(csr_file(csr), crt or iss.crt, iss.key,
+                     None if tpl is None else f"--template={tpl}", extra,
+                     auto_serial(name) if serial == "auto" else serial, nb, na)
 
 
 def ok(name: str, tpl: str | None, csr: str = "web-rsa2048", iss: str = "root-rsa2048", *,
@@ -451,14 +203,14 @@ def ok(name: str, tpl: str | None, csr: str = "web-rsa2048", iss: str = "root-rs
     I = ISSUERS[iss]
     if argv is None:
         argv = build_argv(full, csr, I, tpl, extra, serial, nb, na, crt)
-    tg = [f"issuer:{I.kt}", f"issuer-cert:{I.name}"] + csr_tags(csr) + tpl_tag(tpl) + list(tags)
+    tg = I.tags + csr_tags(csr) + tpl_tag(tpl) + list(tags)
     twin = None
     if twin_profile:
         twin = [a if not a.startswith("--template=") else f"--profile={twin_profile}" for a in argv]
         tg.append(f"twin:profile-{twin_profile}")
     if serial not in ("auto", None) and "serial" not in kw.get("want", {}):
         kw.setdefault("want", {})["serial"] = go_int(serial)
-    return add(Case(full, argv, tg, issuer=I, stdin=stdin, twin=twin, **kw))
+    return CASES.add(Case(full, argv, tg, issuer=I, stdin=stdin, twin=twin, **kw))
 
 
 def err(kind: str, name: str, tpl: str | None, expect: str, csr: str = "web-ed25519",
@@ -470,7 +222,7 @@ def err(kind: str, name: str, tpl: str | None, expect: str, csr: str = "web-ed25
     if argv is None:
         argv = build_argv(full, csr, I, tpl, extra, serial, NB, NA)
     tg = tpl_tag(tpl) + list(tags) + [f"error:{kind}"]
-    return add(Case(full, argv, tg, stdin=stdin, error=kind, expect_err=expect, note=note))
+    return CASES.add(Case(full, argv, tg, stdin=stdin, error=kind, expect_err=expect, note=note))
 
 
 # ----------------------------------------------------------------------------
@@ -490,99 +242,62 @@ COYOTE = """{
 }
 """
 
+# The verbatim templates below are assembled from the parts they share.
+# Every leaf template ends with keyUsage by key type and extKeyUsage (%s: its usages):
+LEAF_USAGES = """{{- if typeIs "*rsa.PublicKey" .Insecure.CR.PublicKey }}
+\t"keyUsage": ["keyEncipherment", "digitalSignature"],
+{{- else }}
+\t"keyUsage": ["digitalSignature"],
+{{- end }}
+\t"extKeyUsage": [%s]
+}"""
+SERVER_CLIENT = '"serverAuth", "clientAuth"'
+SUBJECT_SANS = """{
+\t"subject": {{ toJson .Subject }},
+\t"sans": {{ toJson .SANs }},
+"""
+CR_SAN_LISTS = """\t"dnsNames": {{ toJson .Insecure.CR.DNSNames }},
+\t"emailAddresses": {{ toJson .Insecure.CR.EmailAddresses }},
+\t"ipAddresses": {{ toJson .Insecure.CR.IPAddresses }},
+\t"uris": {{ toJson .Insecure.CR.URIs }},
+"""
+# A CA template: the re-encoded subject, certSign and crlSign, isCA and a maxPathLen
+# (%s: extra lines after the subject, then the maxPathLen)
+CA_TEMPLATE = """{
+\t"subject": {{ toJson .Subject }},%s
+\t"keyUsage": ["certSign", "crlSign"],
+\t"basicConstraints": {
+\t\t"isCA": true,
+\t\t"maxPathLen": %s
+\t}
+}"""
+
 # step CLI command/certificate/sign.go (v0.27+): the templates behind --profile
 STEP_LEAF = """{
 \t"rawSubject": {{ toJson .Insecure.CR.RawSubject }},
 \t"sans": {{ toJson .SANs }},
-{{- if typeIs "*rsa.PublicKey" .Insecure.CR.PublicKey }}
-\t"keyUsage": ["keyEncipherment", "digitalSignature"],
-{{- else }}
-\t"keyUsage": ["digitalSignature"],
-{{- end }}
-\t"extKeyUsage": ["serverAuth", "clientAuth"]
-}"""
-STEP_INTERMEDIATE = """{
-\t"subject": {{ toJson .Subject }},
-\t"keyUsage": ["certSign", "crlSign"],
-\t"basicConstraints": {
-\t\t"isCA": true,
-\t\t"maxPathLen": {{ .MaxPathLen }}
-\t}
-}"""
+""" + LEAF_USAGES % SERVER_CLIENT
+STEP_INTERMEDIATE = CA_TEMPLATE % ("", "{{ .MaxPathLen }}")
 
 # go.step.sm/crypto x509util/templates.go (v0.57)
-X509_DEFAULT_LEAF = """{
-\t"subject": {{ toJson .Subject }},
-\t"sans": {{ toJson .SANs }},
-{{- if typeIs "*rsa.PublicKey" .Insecure.CR.PublicKey }}
-\t"keyUsage": ["keyEncipherment", "digitalSignature"],
-{{- else }}
-\t"keyUsage": ["digitalSignature"],
-{{- end }}
-\t"extKeyUsage": ["serverAuth", "clientAuth"]
-}"""
+X509_DEFAULT_LEAF = SUBJECT_SANS + LEAF_USAGES % SERVER_CLIENT
 X509_IID_LEAF = """{
 \t"subject": {"commonName": {{ toJson .Insecure.CR.Subject.CommonName }}},
 {{- if .SANs }}
 \t"sans": {{ toJson .SANs }},
 {{- else }}
-\t"dnsNames": {{ toJson .Insecure.CR.DNSNames }},
-\t"emailAddresses": {{ toJson .Insecure.CR.EmailAddresses }},
-\t"ipAddresses": {{ toJson .Insecure.CR.IPAddresses }},
-\t"uris": {{ toJson .Insecure.CR.URIs }},
-{{- end }}
-{{- if typeIs "*rsa.PublicKey" .Insecure.CR.PublicKey }}
-\t"keyUsage": ["keyEncipherment", "digitalSignature"],
-{{- else }}
-\t"keyUsage": ["digitalSignature"],
-{{- end }}
-\t"extKeyUsage": ["serverAuth", "clientAuth"]
-}"""
+""" + CR_SAN_LISTS + "{{- end }}\n" + LEAF_USAGES % SERVER_CLIENT
 X509_ADMIN_LEAF = """{
 \t"subject": {{ toJson .Insecure.CR.Subject }},
-\t"dnsNames": {{ toJson .Insecure.CR.DNSNames }},
-\t"emailAddresses": {{ toJson .Insecure.CR.EmailAddresses }},
-\t"ipAddresses": {{ toJson .Insecure.CR.IPAddresses }},
-\t"uris": {{ toJson .Insecure.CR.URIs }},
-{{- if typeIs "*rsa.PublicKey" .Insecure.CR.PublicKey }}
-\t"keyUsage": ["keyEncipherment", "digitalSignature"],
-{{- else }}
-\t"keyUsage": ["digitalSignature"],
-{{- end }}
-\t"extKeyUsage": ["serverAuth", "clientAuth"]
-}"""
-X509_INTERMEDIATE = """{
-\t"subject": {{ toJson .Subject }},
-\t"keyUsage": ["certSign", "crlSign"],
-\t"basicConstraints": {
-\t\t"isCA": true,
-\t\t"maxPathLen": 0
-\t}
-}"""
-X509_ROOT = """{
-\t"subject": {{ toJson .Subject }},
-\t"issuer": {{ toJson .Subject }},
-\t"keyUsage": ["certSign", "crlSign"],
-\t"basicConstraints": {
-\t\t"isCA": true,
-\t\t"maxPathLen": 1
-\t}
-}"""
+""" + CR_SAN_LISTS + LEAF_USAGES % SERVER_CLIENT
+X509_INTERMEDIATE = CA_TEMPLATE % ("", "0")
+X509_ROOT = CA_TEMPLATE % ('\n\t"issuer": {{ toJson .Subject }},', "1")
 X509_CR = "{{ toJson .Insecure.CR }}"
 X509_DEFAULT_CR = """{
 \t"subject": {{ toJson .Subject }},
 \t"sans": {{ toJson .SANs }}
 }"""
-X509_ATTESTED_LEAF = """{
-\t"subject": {{ toJson .Subject }},
-\t"sans": {{ toJson .SANs }},
-{{- if typeIs "*rsa.PublicKey" .Insecure.CR.PublicKey }}
-\t"keyUsage": ["keyEncipherment", "digitalSignature"],
-{{- else }}
-\t"keyUsage": ["digitalSignature"],
-{{- end }}
-\t"extKeyUsage": ["clientAuth"]
-}"""
+X509_ATTESTED_LEAF = SUBJECT_SANS + LEAF_USAGES % '"clientAuth"'
 
 
 def plan_docs():
@@ -2190,141 +1905,33 @@ def plan():
 # Running and checking
 # ----------------------------------------------------------------------------
 
-PROBLEMS: list[str] = []
-_plock = threading.Lock()
-
-
-def problem(msg: str):
-    with _plock:
-        PROBLEMS.append(msg)
-
-
-def rfile(rel: str) -> bytes:
-    if rel in FILES:
-        return FILES[rel]
-    return (VEC / rel).read_bytes()
-
-
-def stdin_bytes(c: Case) -> bytes | None:
-    return rfile(c.stdin) if c.stdin else None
-
-
-def same_cert(a: bytes, b: bytes, compare: str) -> bool:
-    if compare == "bytes":
-        return a == b
-    da, db = pem_certs(a), pem_certs(b)
-    return (len(da) == len(db) and len(da) > 0 and cert_parts(da[0])[:2] == cert_parts(db[0])[:2]
-            and da[1:] == db[1:])
-
-
+@guarded()
 def run_case(T: Tools, c: Case):
-    try:
-        _run_case(T, c)
-    except Exception as ex:  # noqa: BLE001
-        problem(f"{c.name}: {type(ex).__name__}: {ex}")
-
-
-def _run_case(T: Tools, c: Case):
-    r1 = T.step(c.argv, stdin_bytes(c))
-    r2 = T.step(c.argv, stdin_bytes(c))
+    r1 = step_twice(T, c, c.argv)
     c.rc = r1.returncode
     if c.error:
-        c.stderr = r1.stderr.decode("utf-8", "replace").rstrip("\n")
-        if r1.returncode != 1 or r1.stdout:
-            problem(f"{c.name}: expected a refusal (exit 1), got exit {r1.returncode}: {c.stderr!r}")
-        elif c.expect_err and c.expect_err not in c.stderr:
+        refused = r1.returncode == 1 and not r1.stdout
+        if refused and c.expect_err and c.expect_err not in c.stderr:
             problem(f"{c.name}: stderr {c.stderr!r} lacks {c.expect_err!r}")
-        if r2.stderr != r1.stderr or r2.returncode != r1.returncode:
-            problem(f"{c.name}: error output differs between two runs")
         return
-    if r1.returncode != 0 or not r1.stdout.startswith(b"-----BEGIN CERTIFICATE-----\n"):
-        problem(f"{c.name}: step-sign-ref failed ({r1.returncode}): {r1.stderr.decode(errors='replace')!r}")
+    if c.out is None:
         return
     if r1.stderr:
         problem(f"{c.name}: step-sign-ref wrote to stderr: {r1.stderr!r}")
-    if not same_cert(r1.stdout, r2.stdout, c.compare):
-        problem(f"{c.name}: two step-sign-ref runs differ ({c.compare})")
-    c.out = r1.stdout
     if c.twin:
         r = T.step(c.twin, stdin_bytes(c))
         if r.returncode != 0 or not same_cert(r.stdout, c.out, c.compare):
             problem(f"{c.name}: the built-in profile gives another certificate: {r.stderr!r}")
 
 
-def split_flags(argv: list) -> tuple[dict, list]:
-    """(flags, positionals) as step-sign-ref reads them (last value wins)."""
-    flags, pos, i = {}, [], 0
-    while i < len(argv):
-        a = argv[i]
-        if a.startswith("-") and a != "-":
-            n = a.lstrip("-")
-            if "=" in n:
-                k, v = n.split("=", 1)
-            elif n in ("bundle", "omit-cn-san"):
-                k, v = n, "true"
-            else:
-                k, v = n, argv[i + 1]
-                i += 1
-            flags[k] = v
-        else:
-            pos.append(a)
-        i += 1
-    return flags, pos
-
-
-HASH_OIDS = {"2.16.840.1.101.3.4.2.1": "sha256", "2.16.840.1.101.3.4.2.2": "sha384",
-             "2.16.840.1.101.3.4.2.3": "sha512"}
-SIG_HASH = {"1.2.840.113549.1.1.5": "sha1", "1.2.840.113549.1.1.11": "sha256",
-            "1.2.840.113549.1.1.12": "sha384", "1.2.840.113549.1.1.13": "sha512",
-            "1.2.840.10045.4.1": "sha1", "1.2.840.10045.4.3.2": "sha256",
-            "1.2.840.10045.4.3.3": "sha384", "1.2.840.10045.4.3.4": "sha512"}
-
-
-def verify_signature(T: Tools, der: bytes, issuer_crt: str):
-    """Check the certificate's signature with the issuer's public key (any algorithm used here)."""
-    tbs, alg, sig = cert_parts(der)
-    pub, tf, sf = T.tmpfile(".pub"), T.tmpfile(".tbs"), T.tmpfile(".sig")
-    pub.write_bytes(T.ssl("x509", "-in", issuer_crt, "-noout", "-pubkey"))
-    tf.write_bytes(tbs)
-    sf.write_bytes(sig)
-    _, s, e = read_tlv(alg)
-    kids = der_children(alg[s:e])
-    a = oid_str(kids[0][1])
-    if a == SIGALG_OID["ed25519"]:
-        T.ssl("pkeyutl", "-verify", "-pubin", "-inkey", pub, "-rawin", "-in", tf, "-sigfile", sf)
-    elif a == SIGALG_OID["rsapss"]:
-        # params: SEQ { [0] { SEQ { hash OID ... } } ... }
-        a0 = der_children(kids[1][2])[0][2]             # [0] -> hashAlgorithm
-        alg_id = der_children(a0)[0][2]                  # AlgorithmIdentifier content
-        h = HASH_OIDS[oid_str(der_children(alg_id)[0][1])]
-        T.ssl("dgst", f"-{h}", "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:-1",
-              "-verify", pub, "-signature", sf, tf)
-    else:
-        T.ssl("dgst", f"-{SIG_HASH[a]}", "-verify", pub, "-signature", sf, tf)
-
-
+@guarded("verification: ")
 def verify_case(T: Tools, c: Case):
-    try:
-        _verify_case(T, c)
-    except Exception as ex:  # noqa: BLE001
-        problem(f"{c.name}: verification: {type(ex).__name__}: {ex}")
-
-
-def _verify_case(T: Tools, c: Case):
     blocks = pem_certs(c.out)
     der = blocks[0]
     f = T.tmpfile(".pem")
     f.write_bytes(pem("CERTIFICATE", der))
     if c.verify:
-        chain = c.issuer.chain
-        args = ["verify", "-no_check_time", "-CAfile", chain[0]]
-        if len(chain) > 1:
-            u = T.tmpfile(".pem")
-            u.write_bytes(b"".join(rfile(x) for x in chain[1:]))
-            args += ["-untrusted", u]
-        r = T.run([T.openssl, *args, f], check=False)
-        if r.returncode != 0:
-            problem(f"{c.name}: openssl verify failed: {r.stdout.decode()} {r.stderr.decode()}")
+        verify_chain(T, c, f)
     verify_signature(T, der, c.issuer.crt)
     r = T.run([T.openssl, "x509", "-in", f, "-noout", "-text"], check=False)
     if (r.returncode == 0) != c.parse:
@@ -2334,7 +1941,7 @@ def _verify_case(T: Tools, c: Case):
     fl = tbs_fields(tbs)
     if fl["sigalg"] != alg:
         problem(f"{c.name}: inner and outer signature algorithms differ")
-    flags, pos = split_flags(c.argv)
+    flags, pos = split_argv(c.argv)
     want = dict(c.want)
     if "serial" in flags:
         want.setdefault("serial", go_int(flags["serial"]))
@@ -2342,21 +1949,13 @@ def _verify_case(T: Tools, c: Case):
         problem(f"{c.name}: no expected serial (random serials are not allowed in golden vectors)")
     elif fl["serial"] != want["serial"]:
         problem(f"{c.name}: serial {fl['serial']} != {want['serial']}")
-    issuer_der = pem_certs(rfile(c.issuer.crt))[0]
-    if fl["issuer"] != tbs_fields(cert_parts(issuer_der)[0])["subject"]:
-        problem(f"{c.name}: issuer name differs from the issuer's subject")
-    (t1, s1, e1) = read_tlv(fl["validity"], 0)
-    t2, s2, e2 = read_tlv(fl["validity"], e1)
-    nbt, nat = der_time(t1, fl["validity"][s1:e1]), der_time(t2, fl["validity"][s2:e2])
+    check_issuer_name(c, fl)
+    (_, nbt), (_, nat) = validity(fl)
     want_nb = go_time(flags["not-before"])
     want_na = go_time(flags["not-after"]) if flags.get("not-after") else want_nb + dt.timedelta(hours=24)
     if (nbt, nat) != (want_nb, want_na):
         problem(f"{c.name}: validity {nbt}..{nat} != {want_nb}..{want_na}")
-    if flags.get("bundle") == "true":
-        if blocks[1:] != pem_certs(rfile(pos[1])):
-            problem(f"{c.name}: bundle tail differs from the issuer file's certificates")
-    elif len(blocks) != 1:
-        problem(f"{c.name}: {len(blocks)} certificates without --bundle")
+    check_bundle(c, blocks, flags, pos[1])
     exts = fl["extensions"]
     ids = [o for o, _, _ in exts]
     if len(set(ids)) != len(ids):
@@ -2378,55 +1977,14 @@ def _verify_case(T: Tools, c: Case):
         problem(f"{c.name}: extension order {ids}, want {want['order']}")
     if "subject" in want and fl["subject"].hex() != want["subject"]:
         problem(f"{c.name}: subject {fl['subject'].hex()} != {want['subject']}")
-    if "sigalg" in want:
-        _, s3, e3 = read_tlv(alg)
-        if oid_str(der_children(alg[s3:e3])[0][1]) != want["sigalg"]:
-            problem(f"{c.name}: signature algorithm is not {want['sigalg']}")
-    if "aki:absent" in c.tags and AKI in byid:
-        problem(f"{c.name}: unexpected authorityKeyIdentifier")
-    if "san:critical" in c.tags and not byid.get(SAN, (False,))[0]:
-        problem(f"{c.name}: SAN is not critical")
+    if "sigalg" in want and sigalg_oid(alg) != want["sigalg"]:
+        problem(f"{c.name}: signature algorithm is not {want['sigalg']}")
+    check_tags(c, fl)
 
 
 # ----------------------------------------------------------------------------
 # Output
 # ----------------------------------------------------------------------------
-
-
-def case_json(c: Case) -> dict:
-    if c.error:
-        d = {"name": c.name, "argv": c.argv, "stdin": c.stdin, "maker": "step-sign-ref", "exit": 1,
-             "ref_stderr": c.stderr, "tags": c.tags}
-    else:
-        d = {"name": c.name, "argv": c.argv, "stdin": c.stdin, "maker": "step-sign-ref",
-             "expect": c.expect, "compare": c.compare, "issuer": c.issuer.crt,
-             "chain": c.issuer.chain if c.verify else None, "tags": c.tags}
-    if c.note:
-        d["note"] = c.note
-    return d
-
-
-def dump_json(doc: dict) -> str:
-    """JSON with one case per block and one key per line (lists stay inline)."""
-    j = lambda v: json.dumps(v, ensure_ascii=False)
-    out = ['{"generated_by": ' + json.dumps(doc["generated_by"], indent=1).replace("\n", "\n ")
-           + ",", ' "inputs": {']
-    out.append(",\n".join(f"  {j(k)}: {j(v)}" for k, v in doc["inputs"].items()) + "},")
-    out.append(' "cases": [')
-    out.append(",\n".join("  {" + ",\n   ".join(f"{j(k)}: {j(v)}" for k, v in c.items()) + "}"
-                          for c in doc["cases"]))
-    out.append(" ]}")
-    text = "\n".join(out) + "\n"
-    assert json.loads(text) == doc
-    return text
-
-
-def tool_versions(T: Tools) -> dict:
-    return {"step-sign-ref": T.run([T.step_bin, "--version"]).stdout.decode().strip(),
-            "openssl": T.ssl("version").decode().strip(),
-            "python": sys.version.split()[0],
-            "script": "tests/vectors/make_template_vectors.py",
-            "defaults": {"not-before": NB, "not-after": NA}}
 
 
 def summary(elapsed: float):
@@ -2435,19 +1993,9 @@ def summary(elapsed: float):
     print(f"\n{len(CASES)} cases: {len(ok_)} certificates ({sum(c.compare == 'bytes' for c in ok_)} "
           f"bytes, {sum(c.compare == 'tbs' for c in ok_)} tbs), {len(errs)} refusals; "
           f"{sum(1 for p in FILES if p.endswith('.tpl'))} template files")
-    groups: dict = {}
-    for c in CASES:
-        g = "error" if c.error else c.name.split("/")[1]
-        groups[g] = groups.get(g, 0) + 1
-    print("by group: " + ", ".join(f"{g} {n}" for g, n in groups.items()))
-    issuers: dict = {}
-    for c in ok_:
-        issuers[c.issuer.kt] = issuers.get(c.issuer.kt, 0) + 1
-    print("certificates by issuer key: " + ", ".join(f"{k} {n}" for k, n in sorted(issuers.items())))
-    kinds: dict = {}
-    for c in errs:
-        kinds[c.error] = kinds.get(c.error, 0) + 1
-    print("refusals: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    print("by group: " + tally("error" if c.error else c.name.split("/")[1] for c in CASES))
+    print("certificates by issuer key: " + tally((c.issuer.kt for c in ok_), sort=True))
+    print("refusals: " + tally((c.error for c in errs), sort=True))
     tags: dict = {}
     for c in CASES:
         for t in c.tags:
@@ -2459,25 +2007,16 @@ def summary(elapsed: float):
     print(f"\ndone in {elapsed:.1f} s")
 
 
-def pmap(jobs: int, fn, items):
-    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as ex:
-        list(ex.map(fn, items))
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--step", default="step-sign-ref", help="step-sign-ref binary")
-    ap.add_argument("--openssl", default="openssl", help="openssl binary")
-    ap.add_argument("-j", "--jobs", type=int, default=min(16, 2 * (os.cpu_count() or 2)))
+    tool_options(ap)
     args = ap.parse_args()
-    for tool in (args.step, args.openssl):
-        if shutil.which(tool) is None:
-            sys.exit(f"make_template_vectors: {tool} not found")
+    check_tools(args, "make_template_vectors")
     t0 = time.monotonic()
     plan()
     needed = set(NEEDED_INPUTS)
     for c in CASES:
-        for a in split_flags(c.argv)[1][:1]:
+        for a in split_argv(c.argv)[1][:1]:
             needed.add(a)
     missing = sorted(p for p in needed if p != "-" and not (VEC / p).exists())
     if missing:
@@ -2485,11 +2024,9 @@ def main():
     # templates/ only holds files made here: write them afresh
     shutil.rmtree(VEC / TPL_DIR, ignore_errors=True)
     for rel, data in FILES.items():
-        p = VEC / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(data)
+        write_file(rel, data)
     with tempfile.TemporaryDirectory(prefix="tvectors-") as tmp:
-        T = Tools(shutil.which(args.openssl), shutil.which(args.step), Path(tmp))
+        T = Tools.from_args(args, tmp)
         print(f"running {len(CASES)} cases ...", flush=True)
         pmap(args.jobs, lambda c: run_case(T, c), CASES)
         # keep the previous file of a randomised (tbs) case when it still matches: fewer diffs
@@ -2505,18 +2042,14 @@ def main():
                 c.out = old[c.name]
         print("verifying ...", flush=True)
         pmap(args.jobs, lambda c: verify_case(T, c), [c for c in CASES if c.out is not None])
-        if PROBLEMS:
-            print(f"\n{len(PROBLEMS)} problem(s):", file=sys.stderr)
-            for p in PROBLEMS:
-                print("  " + p, file=sys.stderr)
-            sys.exit(1)
+        exit_on_problems()
         shutil.rmtree(VEC / OUT_DIR, ignore_errors=True)
         for c in CASES:
             if c.out is not None:
-                p = VEC / c.expect
-                p.parent.mkdir(parents=True, exist_ok=True)
-                p.write_bytes(c.out)
-        doc = {"generated_by": tool_versions(T), "inputs": dict(sorted(INPUTS.items())),
+                write_file(c.expect, c.out)
+        doc = {"generated_by": tool_versions(T, "make_template_vectors.py",
+                                             {"not-before": NB, "not-after": NA}),
+               "inputs": dict(sorted(INPUTS.items())),
                "cases": [case_json(c) for c in CASES]}
         (VEC / CASES_FILE).write_text(dump_json(doc))
     summary(time.monotonic() - t0)

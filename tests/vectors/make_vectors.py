@@ -4,7 +4,8 @@
 The expected outputs come from the reference signer `step-sign-ref` (it drives
 go.step.sm/crypto x509util, like `step certificate sign`) and, for a few cases,
 from OpenSSL (`openssl ca`), confirmed byte for byte against step-sign-ref.
-This script never imports or runs pkisign. Python 3.10+, standard library only.
+This script never imports or runs pkisign. Python 3.10+, standard library only;
+the code it shares with make_template_vectors.py is in vectorlib.py.
 
 Usage:
     python3 tests/vectors/make_vectors.py [--only-sign] [--step PATH]
@@ -23,236 +24,33 @@ from __future__ import annotations
 
 import argparse
 import base64
-import concurrent.futures
 import datetime as dt
 import hashlib
 import json
-import os
-import re
 import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VEC = Path(__file__).resolve().parent
+from vectorlib import (NA, NB, VEC, BaseCase, CaseList, Fail, Issuer, Tools, atv, auto_serial,
+                       cert_parts, check_bundle, check_issuer_name, check_tags, check_tools,
+                       der_children, dump_json, exit_on_problems, family, first_der, go_int,
+                       go_time, guarded, oid, pem, pem_certs, pmap, problem, read_tlv, rfile,
+                       same_cert, seq, set_of, sign_argv, split_argv, stdin_bytes, step_twice,
+                       tally, tbs_fields, tlv, tool_options, tool_versions, validity,
+                       verify_chain, verify_signature, write_file)
+from vectorlib import case_json as base_case_json
+
 INPUT_DIRS = ["keys", "csr", "issuers", "bad", "pass"]
 PASSWORD = "golden-pass"
-NB = "2025-01-01T00:00:00Z"          # default --not-before of the cases
-NA = "2025-06-01T00:00:00Z"          # default --not-after of the cases
 
 # ----------------------------------------------------------------------------
-# Small DER / PEM toolkit
+# Key types
 # ----------------------------------------------------------------------------
-
-
-def der_len(n: int) -> bytes:
-    if n < 0x80:
-        return bytes([n])
-    b = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([0x80 | len(b)]) + b
-
-
-def tlv(tag: int, content: bytes) -> bytes:
-    return bytes([tag]) + der_len(len(content)) + content
-
-
-def seq(*items: bytes) -> bytes:
-    return tlv(0x30, b"".join(items))
-
-
-def set_of(*items: bytes) -> bytes:
-    return tlv(0x31, b"".join(items))
-
-
-def oid(dotted: str) -> bytes:
-    parts = [int(x) for x in dotted.split(".")]
-    body = bytearray()
-    for n in [parts[0] * 40 + parts[1]] + parts[2:]:
-        enc = [n & 0x7F]
-        n >>= 7
-        while n:
-            enc.append(0x80 | (n & 0x7F))
-            n >>= 7
-        body += bytes(reversed(enc))
-    return tlv(0x06, bytes(body))
-
-
-def read_tlv(buf: bytes, off: int = 0) -> tuple[int, int, int]:
-    """Return (tag, content_start, end) of the TLV at off."""
-    if off + 2 > len(buf):
-        raise ValueError("truncated DER")
-    tag, ln, hdr = buf[off], buf[off + 1], 2
-    if ln & 0x80:
-        n = ln & 0x7F
-        ln = int.from_bytes(buf[off + 2:off + 2 + n], "big")
-        hdr += n
-    start, end = off + hdr, off + hdr + ln
-    if end > len(buf):
-        raise ValueError("truncated DER")
-    return tag, start, end
-
-
-def der_children(content: bytes) -> list[tuple[int, bytes, bytes]]:
-    """Split a constructed value's content into (tag, full TLV, content)."""
-    out, off = [], 0
-    while off < len(content):
-        tag, s, e = read_tlv(content, off)
-        out.append((tag, content[off:e], content[s:e]))
-        off = e
-    return out
-
-
-def pem(label: str, der: bytes) -> bytes:
-    b64 = base64.b64encode(der).decode()
-    lines = [b64[i:i + 64] for i in range(0, len(b64), 64)]
-    return (f"-----BEGIN {label}-----\n" + "\n".join(lines)
-            + f"\n-----END {label}-----\n").encode()
-
-
-PEM_RE = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----\r?\n(.*?)-----END \1-----\r?\n?", re.S)
-
-
-def pem_blocks(data: bytes) -> list[tuple[str, bytes]]:
-    out = []
-    for m in PEM_RE.finditer(data):
-        body = b"".join(l for l in m.group(2).splitlines() if b":" not in l)
-        out.append((m.group(1).decode(), base64.b64decode(body)))
-    return out
-
-
-def first_der(data: bytes, label: str = "CERTIFICATE") -> bytes:
-    for lab, der in pem_blocks(data):
-        if lab == label:
-            return der
-    raise ValueError(f"no {label} block")
-
-
-def cert_parts(der: bytes) -> tuple[bytes, bytes, bytes]:
-    """(TBSCertificate TLV, signatureAlgorithm TLV, signature bytes)."""
-    _, s, e = read_tlv(der)
-    kids = der_children(der[s:e])
-    return kids[0][1], kids[1][1], kids[2][2][1:]
-
-
-def tbs_fields(tbs: bytes) -> dict:
-    _, s, e = read_tlv(tbs)
-    kids = der_children(tbs[s:e])
-    f = {"serial": int.from_bytes(kids[1][2], "big", signed=True),
-         "issuer": kids[3][1], "validity": kids[4][2], "subject": kids[5][1],
-         "extensions": []}
-    for tag, _, content in kids[7:]:
-        if tag == 0xA3:
-            _, s2, e2 = read_tlv(content)
-            for _, _, ext in der_children(content[s2:e2]):
-                parts = der_children(ext)
-                crit = len(parts) == 3 and parts[1][2] == b"\xff"
-                f["extensions"].append((parts[0][1], crit, parts[-1][2]))
-    return f
-
-
-OID_AKI, OID_SAN = oid("2.5.29.35"), oid("2.5.29.17")
-
-
-def der_time(tag: int, s: bytes) -> dt.datetime:
-    t = s.decode()
-    if tag == 0x17:
-        yy = int(t[:2])
-        t = ("19" if yy >= 50 else "20") + t
-    return dt.datetime.strptime(t[:14].rjust(14, "0"), "%Y%m%d%H%M%S")
-
-
-# ----------------------------------------------------------------------------
-# Go-compatible parsing of the flag values (only used to self-check outputs)
-# ----------------------------------------------------------------------------
-
-RFC3339 = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:[.,](\d+))?"
-                     r"(Z|[+-]\d\d:\d\d)$")
-
-
-def go_time(s: str) -> dt.datetime:
-    """UTC, truncated to seconds, of an RFC 3339 time as Go accepts it."""
-    m = RFC3339.match(s)
-    if not m:
-        raise ValueError(s)
-    y, mo, d, h, mi, se = (int(x) for x in m.groups()[:6])
-    t = dt.datetime(y, mo, d, h, mi, se)
-    tz = m.group(8)
-    if tz != "Z":
-        off = dt.timedelta(hours=int(tz[1:3]), minutes=int(tz[4:6]))
-        t = t - off if tz[0] == "+" else t + off
-    return t
-
-
-def go_int(s: str) -> int:
-    """math/big SetString(s, 0)."""
-    s = s.replace("_", "")
-    low = s.lower()
-    if low.startswith("0x"):
-        return int(s[2:], 16)
-    if low.startswith("0o"):
-        return int(s[2:], 8)
-    if low.startswith("0b"):
-        return int(s[2:], 2)
-    if len(s) > 1 and s[0] == "0":
-        return int(s[1:], 8)
-    return int(s, 10)
-
-
-def auto_serial(name: str) -> str:
-    return "0x" + hashlib.sha256(name.encode()).hexdigest()[:16]
-
-
-# ----------------------------------------------------------------------------
-# Tools
-# ----------------------------------------------------------------------------
-
-
-class Fail(Exception):
-    pass
-
-
-class Tools:
-    def __init__(self, openssl: str, step: str, tmp: Path):
-        self.openssl, self.step_bin, self.tmp = openssl, step, tmp
-        empty = tmp / "empty.cnf"
-        empty.write_text("# no system openssl.cnf\n")
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("STEP_")}
-        self.env.update(OPENSSL_CONF=str(empty), LC_ALL="C", TZ="UTC")
-        self._n = 0
-        self._lock = threading.Lock()
-
-    def tmpfile(self, suffix: str = "") -> Path:
-        with self._lock:
-            self._n += 1
-            return self.tmp / f"t{self._n}{suffix}"
-
-    def run(self, argv, *, stdin: bytes | None = None, cwd: Path = VEC, check=True, env=None):
-        kw = dict(capture_output=True, cwd=cwd, env=env or self.env, start_new_session=True)
-        if stdin is None:
-            kw["stdin"] = subprocess.DEVNULL
-        else:
-            kw["input"] = stdin
-        p = subprocess.run([str(a) for a in argv], **kw)
-        if check and p.returncode != 0:
-            raise Fail(f"command failed ({p.returncode}): {' '.join(map(str, argv))}\n"
-                       + p.stderr.decode(errors="replace"))
-        return p
-
-    def ssl(self, *args, stdin: bytes | None = None, cwd: Path = VEC) -> bytes:
-        return self.run([self.openssl, *args], stdin=stdin, cwd=cwd).stdout
-
-    def step(self, argv, stdin: bytes | None = None):
-        return self.run([self.step_bin, *argv], stdin=stdin, check=False)
-
-
-def family(kt: str) -> str:
-    return "rsa" if kt.startswith("rsa") else "ed" if kt.startswith("ed") else "ec"
-
 
 GENPKEY = {
     "rsa2048": ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
@@ -274,19 +72,6 @@ ISSUER_KTS = ["rsa2048", "p256", "p384", "p521", "ed25519"]
 # ----------------------------------------------------------------------------
 # The plan: issuers
 # ----------------------------------------------------------------------------
-
-
-@dataclass
-class Issuer:
-    name: str
-    kt: str
-    crt: str                 # canonical PEM file
-    key: str
-    chain: list              # trust anchor first, then untrusted intermediates
-
-    @property
-    def short(self) -> str:
-        return self.kt if self.name == f"root-{self.kt}" else self.name
 
 
 ROOTS = [
@@ -326,12 +111,9 @@ BUNDLES = {  # bundle file -> certificates in it
     "issuers/int2-pl0-ed25519.bundle.pem": ["int2-pl0-ed25519", "int-pl1-rsa2048", "root-ed25519"],
 }
 
-ISSUERS: dict[str, Issuer] = {}
-for _n, _kt, *_ in ROOTS:
-    ISSUERS[_n] = Issuer(_n, _kt, f"issuers/{_n}.crt", f"issuers/{_n}.key", [f"issuers/{_n}.crt"])
+ISSUERS: dict[str, Issuer] = {_n: Issuer.root(_n, _kt) for _n, _kt, *_ in ROOTS}
 for _n, _kt, _parent, _pl in INTERMEDIATES:
-    ISSUERS[_n] = Issuer(_n, _kt, f"issuers/{_n}.crt", f"issuers/{_n}.key",
-                         ISSUERS[_parent].chain + [f"issuers/{_n}.crt"])
+    ISSUERS[_n] = ISSUERS[_parent].child(_n, _kt)
 SHAPE_ISSUERS = ["root-rsa2048", "root-ed25519", "root-p256"]
 
 # ----------------------------------------------------------------------------
@@ -603,20 +385,9 @@ INPUTS: dict[str, str] = {}
 
 
 def wfile(rel: str, data: bytes | str, desc: str | None = None):
-    p = VEC / rel
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_bytes(data.encode() if isinstance(data, str) else data)
+    write_file(rel, data)
     if desc:
         INPUTS[rel] = desc
-
-
-def rfile(rel: str) -> bytes:
-    return (VEC / rel).read_bytes()
-
-
-def pmap(jobs: int, fn, items):
-    with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
-        return list(ex.map(fn, items))
 
 
 def req_config(mask="utf8only", ext=(), dn=(), attrs=(), extra="", x509_ext=None) -> str:
@@ -696,7 +467,7 @@ def sign_blob(T: Tools, key: str, kt: str, data: bytes) -> tuple[bytes, bytes]:
 
 
 def rdn(*atvs: tuple[str, int, bytes]) -> bytes:
-    return set_of(*(seq(oid(o), tlv(t, v)) for o, t, v in atvs))
+    return set_of(*(atv(o, t, v) for o, t, v in atvs))
 
 
 def crafted_csr(T: Tools, shape: str, key: str, kt: str) -> bytes:
@@ -991,60 +762,25 @@ def gen_bad(T: Tools):
 
 
 @dataclass
-class Case:
-    name: str
-    argv: list
-    tags: list
-    issuer: Issuer | None = None
-    stdin: str | None = None
-    error: str | None = None          # error kind: step-sign-ref must exit 1
-    maker: str = "step-sign-ref"
+class Case(BaseCase):
     ref_argv: list | None = None      # what step-sign-ref runs when it differs from argv
-    note: str | None = None
-    verify: bool = True               # openssl verify with the chain
     same_as: str | None = None        # must give the same certificate as that case
     osl: dict | None = None           # recipe for maker openssl
     expect_mismatch: bool = False     # openssl attempt expected to differ (documentation)
     # results
-    out: bytes | None = None
-    stderr: str | None = None
     refusal: str | None = None
     command: str | None = None
     config: str | None = None
 
-    @property
-    def compare(self) -> str:
-        return "bytes" if family(self.issuer.kt) in ("rsa", "ed") else "tbs"
 
-    @property
-    def expect(self) -> str:
-        return f"out/{self.name}.pem"
-
-
-CASES: list[Case] = []
-NAMES: set[str] = set()
+CASES = CaseList()
 
 
 def std_argv(csr, iss: Issuer, profile="leaf", *, serial=None, nb=NB, na=NA, extra=(),
              key=None, crt=None, name=""):
-    a = [csr, crt or iss.crt, key or iss.key]
-    if profile is not None:
-        a.append(f"--profile={profile}")
-    a += list(extra)
-    a.append(f"--serial={serial or auto_serial(name)}")
-    if nb is not None:
-        a.append(f"--not-before={nb}")
-    if na is not None:
-        a.append(f"--not-after={na}")
-    return a
-
-
-def add(case: Case) -> Case:
-    if case.name in NAMES:
-        raise ValueError(f"duplicate case {case.name}")
-    NAMES.add(case.name)
-    CASES.append(case)
-    return case
+    return sign_argv(csr, crt or iss.crt, key or iss.key,
+                     None if profile is None else f"--profile={profile}", extra,
+                     serial or auto_serial(name), nb, na)
 
 
 def base_tags(profile, iss: Issuer | None, kt=None, shape=None) -> list:
@@ -1052,7 +788,7 @@ def base_tags(profile, iss: Issuer | None, kt=None, shape=None) -> list:
     if profile:
         t.append(f"profile:{profile}")
     if iss:
-        t += [f"issuer:{iss.kt}", f"issuer-cert:{iss.name}"]
+        t += iss.tags
     if kt:
         t.append(f"csr:{kt}")
     if shape:
@@ -1065,12 +801,13 @@ def sign_case(name, csr, iss: Issuer, profile="leaf", *, kt=None, shape=None, ta
     if argv is None:
         argv = std_argv(csr, iss, profile, serial=serial, nb=nb, na=na, extra=extra, key=key,
                         crt=crt, name=name)
-    return add(Case(name, argv, base_tags(profile, iss, kt, shape) + list(tags), issuer=iss,
-                    stdin=stdin, **kw))
+    return CASES.add(Case(name, argv, base_tags(profile, iss, kt, shape) + list(tags), issuer=iss,
+                          stdin=stdin, **kw))
 
 
 def err_case(name, argv, kind, tags=(), stdin=None, note=None):
-    return add(Case(name, argv, list(tags) + [f"error:{kind}"], stdin=stdin, error=kind, note=note))
+    return CASES.add(Case(name, argv, list(tags) + [f"error:{kind}"], stdin=stdin, error=kind,
+                          note=note))
 
 
 def shape_tags(shape: str, profile: str) -> list:
@@ -1104,7 +841,7 @@ def plan():
                     if s.name in ("web", "ext", "csr-tls") and kt != "p256":
                         continue        # the matrix has the other key types
                     name = f"{profile}/{iss.short}-issuer/{kt}-{s.name}"
-                    if name in NAMES:
+                    if name in CASES.names:
                         continue
                     csr = csr_path(s.name, kt)
                     tags, kw = shape_tags(s.name, profile), {}
@@ -1453,7 +1190,7 @@ def plan_openssl():
                  expect_mismatch="mismatch" in kw, note=kw.get("mismatch"))
         if c.verify is False:
             c.note = AKI_NOTE
-        add(c)
+        CASES.add(c)
 
 
 def plan_errors():
@@ -1594,51 +1331,11 @@ def plan_errors():
 # Running
 # ----------------------------------------------------------------------------
 
-PROBLEMS: list[str] = []
-_plock = threading.Lock()
-
-
-def problem(msg: str):
-    with _plock:
-        PROBLEMS.append(msg)
-
-
-def stdin_bytes(c: Case) -> bytes | None:
-    return rfile(c.stdin) if c.stdin else None
-
-
-def same_cert(a: bytes, b: bytes, compare: str) -> bool:
-    if compare == "bytes":
-        return a == b
-    da, db = [d for l, d in pem_blocks(a)], [d for l, d in pem_blocks(b)]
-    return (len(da) == len(db) and cert_parts(da[0])[:2] == cert_parts(db[0])[:2]
-            and da[1:] == db[1:])
-
-
+@guarded()
 def run_case(T: Tools, c: Case):
-    try:
-        _run_case(T, c)
-    except Exception as ex:  # noqa: BLE001
-        problem(f"{c.name}: {type(ex).__name__}: {ex}")
-
-
-def _run_case(T: Tools, c: Case):
-    argv = c.ref_argv or c.argv
-    r1 = T.step(argv, stdin_bytes(c))
-    r2 = T.step(argv, stdin_bytes(c))
-    if c.error:
-        if r1.returncode != 1 or r1.stdout:
-            problem(f"{c.name}: expected exit 1, got {r1.returncode}: {r1.stderr.decode()!r}")
-        c.stderr = r1.stderr.decode("utf-8", "replace").rstrip("\n")
-        if r2.stderr != r1.stderr or r2.returncode != r1.returncode:
-            problem(f"{c.name}: error output differs between two runs")
+    step_twice(T, c, c.ref_argv or c.argv)
+    if c.error or c.out is None:
         return
-    if r1.returncode != 0 or not r1.stdout.startswith(b"-----BEGIN CERTIFICATE-----\n"):
-        problem(f"{c.name}: step-sign-ref failed ({r1.returncode}): {r1.stderr.decode()!r}")
-        return
-    if not same_cert(r1.stdout, r2.stdout, c.compare):
-        problem(f"{c.name}: two step-sign-ref runs differ ({c.compare})")
-    c.out = r1.stdout
     if c.ref_argv:
         r = T.step(c.argv, stdin_bytes(c))
         if r.returncode == 0:
@@ -1702,42 +1399,24 @@ def run_openssl(T: Tools, c: Case):
     c.osl["equal"] = made == c.out
 
 
+@guarded("verification: ")
 def verify_case(T: Tools, c: Case):
-    try:
-        _verify_case(T, c)
-    except Exception as ex:  # noqa: BLE001
-        problem(f"{c.name}: verification: {type(ex).__name__}: {ex}")
-
-
-def _verify_case(T: Tools, c: Case):
-    blocks = [d for l, d in pem_blocks(c.out)]
+    blocks = pem_certs(c.out)
     der = blocks[0]
     if c.verify:
-        chain = c.issuer.chain
-        args = ["verify", "-no_check_time", "-CAfile", chain[0]]
-        if len(chain) > 1:
-            u = T.tmpfile(".pem")
-            u.write_bytes(b"".join(rfile(x) for x in chain[1:]))
-            args += ["-untrusted", u]
         f = T.tmpfile(".pem")
         f.write_bytes(pem("CERTIFICATE", der))
-        r = T.run([T.openssl, *args, f], check=False)
-        if r.returncode != 0:
-            problem(f"{c.name}: openssl verify failed: {r.stdout.decode()} {r.stderr.decode()}")
+        verify_chain(T, c, f)
     else:
         verify_signature(T, der, c.issuer.crt)
     # serial, validity, issuer name, bundle, tags
     tbs, _, _ = cert_parts(der)
     f = tbs_fields(tbs)
-    flags = parse_flags(c.ref_argv or c.argv)
+    flags = split_argv(c.ref_argv or c.argv)[0]
     if "serial" in flags and f["serial"] != go_int(flags["serial"]):
         problem(f"{c.name}: serial {f['serial']} != {flags['serial']}")
-    issuer_der = first_der(rfile(c.issuer.crt))
-    if f["issuer"] != tbs_fields(cert_parts(issuer_der)[0])["subject"]:
-        problem(f"{c.name}: issuer name differs from the issuer's subject")
-    (t1, s1, e1), = [read_tlv(f["validity"], 0)]
-    t2, s2, e2 = read_tlv(f["validity"], e1)
-    nbt, nat = der_time(t1, f["validity"][s1:e1]), der_time(t2, f["validity"][s2:e2])
+    check_issuer_name(c, f)
+    (t1, nbt), (t2, nat) = validity(f)
     for tag, t in ((t1, nbt), (t2, nat)):
         if (tag == 0x17) != (1950 <= t.year <= 2049):
             problem(f"{c.name}: time {t} encoded with tag {tag:#x}")
@@ -1752,73 +1431,8 @@ def _verify_case(T: Tools, c: Case):
             want_na = want_nb + dt.timedelta(hours=hours)
         if nat != want_na:
             problem(f"{c.name}: notAfter {nat} != {want_na}")
-    if flags.get("bundle") == "true":
-        crt = positionals(c.argv)[1]
-        if blocks[1:] != [d for _, d in pem_blocks_nohdr(rfile(crt))]:
-            problem(f"{c.name}: bundle tail differs from the issuer file's certificates")
-    elif len(blocks) != 1:
-        problem(f"{c.name}: {len(blocks)} certificates without --bundle")
-    exts = {o: crit for o, crit, _ in f["extensions"]}
-    if "aki:absent" in c.tags and OID_AKI in exts:
-        problem(f"{c.name}: unexpected authorityKeyIdentifier")
-    if "san:critical" in c.tags and not exts.get(OID_SAN):
-        problem(f"{c.name}: SAN is not critical")
-
-
-def pem_blocks_nohdr(data: bytes) -> list:
-    """CERTIFICATE blocks without PEM headers (what step appends with --bundle), or DER."""
-    if b"-----BEGIN " not in data:
-        return [("CERTIFICATE", data)]
-    out = []
-    for m in PEM_RE.finditer(data):
-        if m.group(1) != b"CERTIFICATE" or b":" in m.group(2):
-            continue
-        out.append(("CERTIFICATE", base64.b64decode(b"".join(m.group(2).split()))))
-    return out
-
-
-def split_argv(argv: list) -> tuple[dict, list]:
-    """(flags, positionals) as step-sign-ref reads them (last flag wins)."""
-    flags, pos, i = {}, [], 0
-    while i < len(argv):
-        a = argv[i]
-        if a.startswith("-") and a != "-":
-            n = a.lstrip("-")
-            if "=" in n:
-                k, v = n.split("=", 1)
-            elif n in ("bundle", "omit-cn-san"):
-                k, v = n, "true"
-            else:
-                k, v = n, argv[i + 1]
-                i += 1
-            flags[k] = v
-        else:
-            pos.append(a)
-        i += 1
-    return flags, pos
-
-
-def parse_flags(argv: list) -> dict:
-    return split_argv(argv)[0]
-
-
-def positionals(argv: list) -> list:
-    return split_argv(argv)[1]
-
-
-def verify_signature(T: Tools, der: bytes, issuer_crt: str):
-    tbs, alg, sig = cert_parts(der)
-    pub, tf, sf = T.tmpfile(".pub"), T.tmpfile(".tbs"), T.tmpfile(".sig")
-    pub.write_bytes(T.ssl("x509", "-in", issuer_crt, "-noout", "-pubkey"))
-    tf.write_bytes(tbs)
-    sf.write_bytes(sig)
-    if alg == seq(oid("1.3.101.112")):
-        T.ssl("pkeyutl", "-verify", "-pubin", "-inkey", pub, "-rawin", "-in", tf, "-sigfile", sf)
-        return
-    h = {seq(oid("1.2.840.113549.1.1.11"), b"\x05\x00"): "sha256",
-         seq(oid("1.2.840.10045.4.3.2")): "sha256", seq(oid("1.2.840.10045.4.3.3")): "sha384",
-         seq(oid("1.2.840.10045.4.3.4")): "sha512"}[alg]
-    T.ssl("dgst", f"-{h}", "-verify", pub, "-signature", sf, tf)
+    check_bundle(c, blocks, flags, split_argv(c.argv)[1][1])
+    check_tags(c, f)
 
 
 # ----------------------------------------------------------------------------
@@ -1827,49 +1441,13 @@ def verify_signature(T: Tools, der: bytes, issuer_crt: str):
 
 
 def case_json(c: Case) -> dict:
-    if c.error:
-        d = {"name": c.name, "argv": c.argv, "stdin": c.stdin, "maker": c.maker, "exit": 1,
-             "ref_stderr": c.stderr, "tags": c.tags}
-        if c.note:
-            d["note"] = c.note
-        return d
-    d = {"name": c.name, "argv": c.argv, "stdin": c.stdin, "maker": c.maker}
-    if c.maker == "openssl":
-        d["command"] = c.command
-        d["openssl_config"] = c.config
-    d.update({"expect": c.expect, "compare": c.compare, "issuer": c.issuer.crt,
-              "chain": c.issuer.chain if c.verify else None, "tags": c.tags})
+    before = {"command": c.command, "openssl_config": c.config} if c.maker == "openssl" else {}
+    after = {}
     if c.ref_argv:
-        d["ref_argv"] = c.ref_argv
-        d["ref_refusal"] = c.refusal
+        after.update({"ref_argv": c.ref_argv, "ref_refusal": c.refusal})
     if c.same_as:
-        d["same_as"] = c.same_as
-    if c.note:
-        d["note"] = c.note
-    return d
-
-
-def dump_json(doc: dict) -> str:
-    """JSON with one case per block and one key per line (lists stay inline)."""
-    j = lambda v: json.dumps(v, ensure_ascii=False)
-    out = ['{"generated_by": ' + json.dumps(doc["generated_by"], indent=1).replace("\n", "\n ")
-           + ",", ' "inputs": {']
-    out.append(",\n".join(f"  {j(k)}: {j(v)}" for k, v in doc["inputs"].items()) + "},")
-    out.append(' "cases": [')
-    out.append(",\n".join("  {" + ",\n   ".join(f"{j(k)}: {j(v)}" for k, v in c.items()) + "}"
-                          for c in doc["cases"]))
-    out.append(" ]}")
-    text = "\n".join(out) + "\n"
-    assert json.loads(text) == doc
-    return text
-
-
-def tool_versions(T: Tools) -> dict:
-    return {"step-sign-ref": T.run([T.step_bin, "--version"]).stdout.decode().strip(),
-            "openssl": T.ssl("version").decode().strip(),
-            "python": sys.version.split()[0],
-            "script": "tests/vectors/make_vectors.py",
-            "defaults": {"not-before": NB, "not-after": NA, "password": PASSWORD}}
+        after["same_as"] = c.same_as
+    return base_case_json(c, before, after)
 
 
 def summary(cases: list, dropped: list, elapsed: float):
@@ -1878,23 +1456,13 @@ def summary(cases: list, dropped: list, elapsed: float):
     print(f"\n{len(cases)} cases: {len(ok)} certificates "
           f"({sum(c.compare == 'bytes' for c in ok)} bytes, {sum(c.compare == 'tbs' for c in ok)} tbs), "
           f"{len(errs)} error cases")
-    grid: dict = {}
-    for c in ok:
-        prof = next(t.split(":")[1] for t in c.tags if t.startswith("profile:"))
-        key = (prof, c.issuer.kt, c.maker)
-        grid[key] = grid.get(key, 0) + 1
+    grid = Counter((next(t.split(":")[1] for t in c.tags if t.startswith("profile:")),
+                    c.issuer.kt, c.maker) for c in ok)
     print(f"\n{'profile':16} {'issuer':9} {'maker':14} cases")
     for (p, k, m), n in sorted(grid.items()):
         print(f"{p:16} {k:9} {m:14} {n:5}")
-    groups: dict = {}
-    for c in cases:
-        g = c.name.split("/")[0]
-        groups[g] = groups.get(g, 0) + 1
-    print("\nby group: " + ", ".join(f"{g} {n}" for g, n in groups.items()))
-    kinds: dict = {}
-    for c in errs:
-        kinds[c.error] = kinds.get(c.error, 0) + 1
-    print("error kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    print("\nby group: " + tally(c.name.split("/")[0] for c in cases))
+    print("error kinds: " + tally((c.error for c in errs), sort=True))
     for c in dropped:
         print(f"openssl cannot reproduce {c.name}: {c.note or 'bytes differ'}")
     print(f"\ndone in {elapsed:.1f} s")
@@ -1904,17 +1472,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only-sign", action="store_true",
                     help="keep keys/CSRs/issuers/bad/pass, re-create out/ and cases.json")
-    ap.add_argument("--step", default="step-sign-ref", help="step-sign-ref binary")
-    ap.add_argument("--openssl", default="openssl", help="openssl binary")
-    ap.add_argument("-j", "--jobs", type=int, default=min(16, 2 * (os.cpu_count() or 2)))
+    tool_options(ap)
     args = ap.parse_args()
-    for tool in (args.step, args.openssl):
-        if shutil.which(tool) is None:
-            sys.exit(f"make_vectors: {tool} not found")
+    check_tools(args, "make_vectors")
     t0 = time.monotonic()
     cases_file = VEC / "cases.json"
     with tempfile.TemporaryDirectory(prefix="vectors-") as tmp:
-        T = Tools(shutil.which(args.openssl), shutil.which(args.step), Path(tmp))
+        T = Tools.from_args(args, tmp)
         if args.only_sign:
             if not cases_file.exists():
                 sys.exit("make_vectors: --only-sign needs an existing cases.json (its inputs list)")
@@ -1950,17 +1514,12 @@ def main():
         final = [c for c in CASES if c not in dropped]
         for c in final:
             if c.out is not None:
-                p = VEC / c.expect
-                p.parent.mkdir(parents=True, exist_ok=True)
-                p.write_bytes(c.osl["made"] if c.maker == "openssl" else c.out)
+                write_file(c.expect, c.osl["made"] if c.maker == "openssl" else c.out)
         print("verifying ...", flush=True)
         pmap(args.jobs, lambda c: verify_case(T, c), [c for c in final if c.out is not None])
-        if PROBLEMS:
-            print(f"\n{len(PROBLEMS)} problem(s):", file=sys.stderr)
-            for p in PROBLEMS:
-                print("  " + p, file=sys.stderr)
-            sys.exit(1)
-        doc = {"generated_by": tool_versions(T),
+        exit_on_problems()
+        doc = {"generated_by": tool_versions(T, "make_vectors.py", {"not-before": NB, "not-after": NA,
+                                                                   "password": PASSWORD}),
                "inputs": dict(sorted(INPUTS.items())),
                "cases": [case_json(c) for c in final]}
         cases_file.write_text(dump_json(doc))
