@@ -385,7 +385,7 @@ def _run_batch(args: argparse.Namespace) -> int:
                     result = exc
             if isinstance(result, PkisignError):
                 failed += 1
-                print(("\r\033[K" if progress else "") + f"{name}: {result}", file=sys.stderr)
+                print(("\r\033[K" if progress else "") + _one_line(f"{name}: {result}"), file=sys.stderr)
             if progress:
                 print(f"\rsigned {done - failed}/{len(sources)}, {failed} failed", end="", file=sys.stderr,
                       flush=True)
@@ -454,11 +454,12 @@ def _run_sign(args: argparse.Namespace) -> bytes:
     finally:
         if issuer.signer is not None:
             issuer.signer.close()
+    written = output.write(result)  # a failed write reports only its own error
     if args.explain:
         from .explain import explain, render
 
         sys.stderr.write(render(explain(draft, issuer.certificate, now_source=now_source)))
-    return output.write(result)
+    return written
 
 
 def _lint(draft, issuer_key) -> None:  # type: ignore[no-untyped-def]
@@ -510,6 +511,11 @@ def _command_parser(prog: str, add_arguments) -> argparse.ArgumentParser:  # typ
     return parser
 
 
+def _one_line(message: str) -> str:
+    """An error is one line: control characters a user put in a value are escaped."""
+    return "".join(c if c >= " " and c != "\x7f" else repr(c)[1:-1] for c in message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -540,7 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)
     except PkisignError as exc:
-        print(f"{exc}", file=sys.stderr)
+        print(_one_line(str(exc)), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -548,8 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug in pkisign: still one line, never a traceback
         if os.environ.get("PKISIGN_DEBUG"):
             raise
-        print(f"pkisign: internal error: {type(exc).__name__}: {exc} "
-              "(set PKISIGN_DEBUG=1 for details)", file=sys.stderr)
+        print(_one_line(f"pkisign: internal error: {type(exc).__name__}: {exc} "
+                        "(set PKISIGN_DEBUG=1 for details)"), file=sys.stderr)
         return 2
     try:
         sys.stdout.buffer.write(output)

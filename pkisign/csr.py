@@ -123,7 +123,7 @@ def parse_csr(data: bytes) -> CSR:
         raise CSRParseError("asn1: syntax error: invalid padding bits in BIT STRING")
     try:
         algorithm = der.children(_one(spki, 0x30, "public key"))[0][1]
-        key_oid = core.ObjectIdentifier.load(der.children(algorithm)[0][2]).dotted
+        key_oid = der.decode_oid(der.children(algorithm)[0][2])
         public_key = parse_spki(spki)
     except KeyError_ as exc:
         raise CSRParseError(str(exc)) from None
@@ -177,7 +177,7 @@ def _requested_extensions(attributes: list[tuple[int, bytes, bytes]]) -> list[Ex
             parts = der.children(content)
             if len(parts) != 2 or parts[0][0] != 0x06 or parts[1][0] != 0x31:
                 continue
-            oid = core.ObjectIdentifier.load(parts[0][2]).dotted
+            oid = der.decode_oid(parts[0][2])
             values = der.children(parts[1][1])
         except (der.DERError, ValueError, TypeError):
             continue
@@ -203,7 +203,7 @@ def _parse_extension(tag: int, content: bytes) -> Extension:
     try:
         if parts[0][0] != 0x06:
             raise IndexError
-        oid = core.ObjectIdentifier.load(parts[0][2]).dotted
+        oid = der.decode_oid(parts[0][2])
         critical = False
         rest = parts[1:]
         if rest and rest[0][0] == 0x01:
@@ -214,6 +214,8 @@ def _parse_extension(tag: int, content: bytes) -> Extension:
         if not rest or rest[0][0] != 0x04:
             raise IndexError
         return Extension(oid, critical, rest[0][1])
+    except der.DERError as exc:
+        raise CSRParseError(f"asn1: syntax error: {exc}") from None
     except (IndexError, ValueError, TypeError) as exc:
         if isinstance(exc, CSRParseError):
             raise

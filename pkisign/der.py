@@ -22,6 +22,7 @@ __all__ = [
     "octet_string",
     "bit_string",
     "read_tlv",
+    "decode_oid",
     "DERError",
     "InvalidOID",
     "children",
@@ -67,6 +68,38 @@ def oid(dotted: str) -> bytes:
     if first > 2 or (first < 2 and second >= 40):
         raise InvalidOID()
     return core.ObjectIdentifier(dotted).dump()
+
+
+def decode_oid(encoded: bytes) -> str:
+    """An OBJECT IDENTIFIER TLV (tag 06) to its dotted form, with encoding/asn1's checks.
+
+    Arcs must be minimally encoded base-128 integers that fit 31 bits;
+    the messages are Go's.
+    """
+    if not encoded or encoded[0] != 0x06:
+        raise DERError("tags don't match (object identifier)")
+    content = children(encoded)[0][1]
+    if not content:
+        raise DERError("zero length OBJECT IDENTIFIER")
+    arcs: list[int] = []
+    value = shifted = 0
+    for b in content:
+        if shifted == 5:
+            raise DERError("base 128 integer too large")
+        if shifted == 0 and b == 0x80:
+            raise DERError("integer is not minimally encoded")
+        value = value << 7 | (b & 0x7F)
+        shifted += 1
+        if not b & 0x80:
+            if value > 0x7FFFFFFF:
+                raise DERError("base 128 integer too large")
+            arcs.append(value)
+            value = shifted = 0
+    if shifted:
+        raise DERError("truncated base 128 integer")
+    first = arcs[0]
+    head = [first // 40, first % 40] if first < 80 else [2, first - 80]
+    return ".".join(str(a) for a in head + arcs[1:])
 
 
 def integer(value: int) -> bytes:

@@ -15,6 +15,7 @@ from asn1crypto import x509
 from . import der, pem
 from .csr import CSR, CSRParseError, parse_csr
 from .errors import CSRError, InputError
+from .goparse import GoParseError, parse_certificate_checks
 from .keys import KeyError_, PublicKey, parse_spki
 from .tbs import IssuerIdentity
 
@@ -96,7 +97,11 @@ _KU_BITS = ("digital_signature", "non_repudiation", "key_encipherment", "data_en
 
 
 def parse_certificate(data: bytes) -> IssuerCertificate:
-    """Parse a certificate strictly enough that a broken one is refused."""
+    """Parse a certificate with Go's checks (x509.ParseCertificate), then read it."""
+    try:
+        parse_certificate_checks(data)
+    except GoParseError as exc:
+        raise ValueError(str(exc)) from None
     try:
         top = der.children(data)
         if len(top) != 1 or top[0][0] != 0x30:

@@ -19,7 +19,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
-from asn1crypto import core, keys as asn1_keys
+from asn1crypto import keys as asn1_keys
 
 from . import der, pem
 from ._oscrypto_compat import symmetric
@@ -58,8 +58,13 @@ _LEGACY_CIPHERS = {
     "DES-EDE3-CBC": ("3des", 24),
     "DES-CBC": ("des", 8),
 }
-# Hostile key files must not make scrypt allocate without bound (128*r*N bytes).
+# A key file must not make decryption run for minutes: PBKDF2 past two
+# million iterations (OpenSSL writes 2048; OWASP suggests 600,000), scrypt
+# past 1 GiB of memory (128*r*N bytes) or 2^22 blocks of work (N*r*p;
+# OpenSSL's default is 2^17) are refused.
+_PBKDF2_MAX_ITERATIONS = 2_000_000
 _SCRYPT_MAX_MEMORY = 1 << 30
+_SCRYPT_MAX_WORK = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,7 @@ def decode_private_key(block: pem.Block, source: _Source, curve: str | None = No
             return info
     except KeyFileError:
         raise
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, KeyError):
         if block.type == "ENCRYPTED PRIVATE KEY" or "Proc-Type" in block.headers:
             raise PasswordError(f"error decrypting {name}: {_INCORRECT}") from None
         raise KeyFileError(f"error parsing {name}: the private key is malformed") from None
@@ -233,7 +238,7 @@ def _decrypt_pkcs8(body: bytes, password: bytes, name: str) -> bytes:
     try:
         top = der.children(der.children(body)[0][1])
         alg = der.children(top[0][1])
-        scheme = core.ObjectIdentifier.load(alg[0][2]).dotted
+        scheme = der.decode_oid(alg[0][2])
         encrypted = top[1][1]
         if top[1][0] != 0x04:
             raise ValueError
@@ -244,10 +249,10 @@ def _decrypt_pkcs8(body: bytes, password: bytes, name: str) -> bytes:
     try:
         kdf, enc = der.children(alg[1][1])
         kdf_parts = der.children(kdf[1])
-        kdf_oid = core.ObjectIdentifier.load(kdf_parts[0][2]).dotted
+        kdf_oid = der.decode_oid(kdf_parts[0][2])
         kdf_params = der.children(kdf_parts[1][1])
         enc_parts = der.children(enc[1])
-        cipher = _PBES2_CIPHERS.get(core.ObjectIdentifier.load(enc_parts[0][2]).dotted)
+        cipher = _PBES2_CIPHERS.get(der.decode_oid(enc_parts[0][2]))
         iv = enc_parts[1][1]
     except (der.DERError, IndexError, ValueError, TypeError):
         raise KeyFileError(f"error decrypting {name}: failed to unmarshal PBES2 parameters") from None
@@ -268,17 +273,19 @@ def _derive_key(oid: str, params: list[tuple[int, bytes, bytes]], password: byte
             prf = "sha1"  # RFC 8018 default when the PRF is absent
             for tag, content, _ in params[2:]:
                 if tag == 0x30:
-                    prf_oid = core.ObjectIdentifier.load(der.children(content)[0][2]).dotted
+                    prf_oid = der.decode_oid(der.children(content)[0][2])
                     prf = _PRF_HASHES.get(prf_oid, "")
             if not prf:
                 raise KeyFileError(f"error decrypting {name}: unsupported PBKDF2 pseudo-random function")
-            if not 1 <= iterations <= 10_000_000:
-                raise KeyFileError(f"error decrypting {name}: PBKDF2 iteration count out of range")
+            if not 1 <= iterations <= _PBKDF2_MAX_ITERATIONS:
+                raise KeyFileError(f"error decrypting {name}: PBKDF2 iteration count {iterations} is outside "
+                                   f"1..{_PBKDF2_MAX_ITERATIONS}")
             return hashlib.pbkdf2_hmac(prf, password, salt, iterations, length)
         if oid == _OID_SCRYPT:
             n, r, p = (int.from_bytes(params[i][1], "big") for i in (1, 2, 3))
-            if 128 * r * n > _SCRYPT_MAX_MEMORY or p > 16:
-                raise KeyFileError(f"error decrypting {name}: scrypt parameters too large")
+            if 128 * r * n > _SCRYPT_MAX_MEMORY or n * r * p > _SCRYPT_MAX_WORK:
+                raise KeyFileError(f"error decrypting {name}: scrypt parameters N={n}, r={r}, p={p} are above "
+                                   "pkisign's limits")
             return hashlib.scrypt(password, salt=salt, n=n, r=r, p=p, maxmem=_SCRYPT_MAX_MEMORY + (1 << 20), dklen=length)
     except (IndexError, ValueError, TypeError, der.DERError):
         raise KeyFileError(f"error decrypting {name}: malformed key derivation parameters") from None

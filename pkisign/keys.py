@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from asn1crypto import core
-
 from . import der
 
 __all__ = [
@@ -157,7 +155,7 @@ def parse_spki(spki: bytes) -> PublicKey | None:
         alg = der.children(parts[0][1])
         if not alg or alg[0][0] != 0x06:
             raise KeyError_("x509: malformed public key algorithm identifier")
-        oid = core.ObjectIdentifier.load(alg[0][2]).dotted
+        oid = der.decode_oid(alg[0][2])
         params = alg[1][2] if len(alg) > 1 else b""
         bit_string = parts[1][1]
         if not bit_string or bit_string[0] != 0:
@@ -188,7 +186,7 @@ def parse_spki(spki: bytes) -> PublicKey | None:
             param = der.children(params) if params else []
             if len(param) != 1 or param[0][0] != 0x06:
                 raise KeyError_("x509: invalid ECDSA parameters")
-            curve = CURVES.get(core.ObjectIdentifier.load(param[0][2]).dotted)
+            curve = CURVES.get(der.decode_oid(param[0][2]))
             if curve is None:
                 raise KeyError_("x509: unsupported elliptic curve")
             if not _ec_point_on_curve(curve, bits):
@@ -301,7 +299,7 @@ def algorithm_from_identifier(identifier: bytes) -> SignatureAlgorithm | None:
     """
     try:
         parts = der.children(der.children(identifier)[0][1])
-        oid = core.ObjectIdentifier.load(parts[0][2]).dotted
+        oid = der.decode_oid(parts[0][2])
     except (der.DERError, IndexError, ValueError, TypeError):
         return None
     params = parts[1][2] if len(parts) > 1 else b""

@@ -208,7 +208,9 @@ def _integer(value: Any, d: _Unmarshal, where: tuple[str, str] | None, go_type: 
     if value is None:
         return None
     if isinstance(value, JSONNumber):
-        if value.is_integer_literal():
+        # More than 20 digits cannot fit 64 bits (and Python refuses to
+        # convert thousands of digits).
+        if value.is_integer_literal() and len(value.text.lstrip("-")) <= 20:
             number = int(value.text)
             bits = 8 if go_type == "uint8" else 64
             low, high = (0, 1 << bits) if go_type.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
@@ -440,7 +442,13 @@ def _big_int_base0(text: str) -> int | None:
     digits = "0123456789abcdef"[:base]
     if not all(c in digits for c in s.lower()):
         return None
+    if base == 10 and len(s) > _MAX_DECIMAL_DIGITS:
+        return None  # Python bounds decimal conversions (CVE-2020-10735); Go's big.Int does not
     return sign * int(s, base)
+
+
+# Python refuses int() of more decimal digits than this (sys.int_info).
+_MAX_DECIMAL_DIGITS = 4300
 
 
 def _signature_algorithm(value: Any) -> str:

@@ -14,6 +14,7 @@ T61String) survive as lone surrogates and can be detected when re-encoding.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,7 +133,65 @@ def _parse_value(tag: int, value: bytes) -> str | None:
         if not all(0x30 <= b <= 0x39 or b == 0x20 for b in value):
             raise NameError_("asn1: syntax error: NumericString contains invalid character")
         return value.decode("ascii")
+    _check_other_value(tag, value)
     return None
+
+
+def _check_other_value(tag: int, value: bytes) -> None:
+    """The non-string values encoding/asn1 still parses into ``interface{}``.
+
+    A BOOLEAN, INTEGER, BIT STRING, OBJECT IDENTIFIER or time that Go cannot
+    parse makes the whole CSR unparseable; other types are kept without a look.
+    """
+    if tag == 0x01:
+        if len(value) != 1 or value[0] not in (0x00, 0xFF):
+            raise NameError_("asn1: syntax error: invalid boolean")
+    elif tag == 0x02:
+        if not value:
+            raise NameError_("asn1: structure error: empty integer")
+        if len(value) > 1 and ((value[0] == 0 and value[1] < 0x80) or (value[0] == 0xFF and value[1] >= 0x80)):
+            raise NameError_("asn1: structure error: integer not minimally-encoded")
+        if len(value) > 8:
+            raise NameError_("asn1: structure error: integer too large")
+    elif tag == 0x03:
+        if not value:
+            raise NameError_("asn1: syntax error: zero length BIT STRING")
+        pad = value[0]
+        if pad > 7 or (len(value) == 1 and pad > 0) or (len(value) > 1 and value[-1] & ((1 << pad) - 1)):
+            raise NameError_("asn1: syntax error: invalid padding bits in BIT STRING")
+    elif tag == 0x06:
+        try:
+            der.decode_oid(der.tlv(0x06, value))
+        except der.DERError as exc:
+            raise NameError_(f"asn1: syntax error: {exc}") from None
+    elif tag in (0x17, 0x18) and not _canonical_time(tag, value):
+        raise NameError_("asn1: time did not serialize back to the original value and may be invalid")
+
+
+_UTC_TIME = re.compile(rb"(\d{10})(\d{2})?(Z|[+-]\d{4})")
+_GENERALIZED_TIME = re.compile(rb"(\d{14})(\.\d*[1-9])?(Z|[+-]\d{4})")
+
+
+def _canonical_time(tag: int, value: bytes) -> bool:
+    """Go parses a time, then refuses it unless formatting it gives the same text back."""
+    match = (_UTC_TIME if tag == 0x17 else _GENERALIZED_TIME).fullmatch(value)
+    if match is None or match.group(3) == b"+0000" or match.group(3) == b"-0000":
+        return False
+    digits = match.group(1).decode()
+    if tag == 0x17:
+        month, day, hour, minute = (int(digits[i:i + 2]) for i in (2, 4, 6, 8))
+        year = int(digits[:2])
+        year += 1900 if year >= 50 else 2000
+        second = int(match.group(2) or b"0")
+    else:
+        year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+        hour, minute, second = int(digits[8:10]), int(digits[10:12]), int(digits[12:14])
+    zone = match.group(3)
+    if zone != b"Z" and (int(zone[1:3]) > 23 or int(zone[3:5]) > 59):
+        return False
+    from .validity import _days_in
+
+    return 1 <= month <= 12 and 1 <= day <= _days_in(month, year) and hour < 24 and minute < 60 and second < 60
 
 
 @dataclass(frozen=True)
@@ -237,12 +296,10 @@ def parse_name(encoded: bytes) -> ParsedName:
 
 
 def _dotted(oid_tlv: bytes) -> str:
-    from asn1crypto import core
-
     try:
-        return core.ObjectIdentifier.load(oid_tlv).dotted
-    except (ValueError, TypeError):
-        raise NameError_("asn1: syntax error: invalid object identifier") from None
+        return der.decode_oid(oid_tlv)
+    except der.DERError as exc:
+        raise NameError_(f"asn1: syntax error: {exc}") from None
 
 
 # -- re-encoding ----------------------------------------------------------------

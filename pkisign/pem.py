@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -46,8 +47,18 @@ def has_pem(data: bytes) -> bool:
     return b"-----BEGIN " in data
 
 
+_END = re.compile(rb"\n-----END ([^\r\n]*?)-----")
+
+
 def decode_blocks(data: bytes) -> list[Block]:
-    """Every well-formed PEM block in ``data``, in order."""
+    """Every well-formed PEM block in ``data``, in order.
+
+    The END lines are indexed once, so that a file of many unterminated
+    BEGIN lines costs a search each, not a scan to the end each.
+    """
+    ends: dict[bytes, list[int]] = {}
+    for match in _END.finditer(data):
+        ends.setdefault(match.group(1), []).append(match.start())
     blocks = []
     pos = 0
     while True:
@@ -55,19 +66,19 @@ def decode_blocks(data: bytes) -> list[Block]:
         if begin is None:
             return blocks
         label = begin.group(1)
-        end_marker = b"\n-----END " + label + b"-----"
         body_start = begin.end()
         # The body may be empty, so the END line can directly follow BEGIN.
-        end = data.find(end_marker, body_start - 1)
-        if end < 0:
-            pos = begin.start() + 1
-            continue
-        block = _parse_block(label, data[body_start:end + 1])
+        candidates = ends.get(label, [])
+        i = bisect.bisect_left(candidates, body_start - 1)
+        block = None
+        if i < len(candidates):
+            end = candidates[i]
+            block = _parse_block(label, data[body_start:end + 1])
         if block is None:
             pos = begin.start() + 1
             continue
         blocks.append(block)
-        pos = end + len(end_marker)
+        pos = end + len(b"\n-----END ") + len(label) + len(b"-----")
 
 
 def _parse_block(label: bytes, body: bytes) -> Block | None:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import pem, profiles
 from .csr import CSR
-from .errors import IssuerError, PkisignError, SigningError, UsageError
+from .errors import IssuerError, KeyFileError, PkisignError, SigningError, UsageError
 from .goparse import GoParseError, parse_certificate_checks
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers, read_password_file
 from .keyfile import PasswordSource, read_private_key
@@ -288,7 +288,11 @@ def load_file_signer(
     data = read_file(key_file)
     if password_file:
         password = read_password_file(password_file)
-    return FileSigner(read_private_key(data, key_file, password=password, prompt=prompt))
+    key_info = read_private_key(data, key_file, password=password, prompt=prompt)
+    try:
+        return FileSigner(key_info)
+    except KeyFileError as exc:
+        raise KeyFileError(f"error parsing {key_file}: {exc}") from None
 
 
 def read_user_data(set_values: list[str], set_file: str | None) -> dict[str, Any]:

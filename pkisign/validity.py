@@ -173,6 +173,8 @@ def parse_duration(text: str) -> int | None:
         unit_ns = _UNITS.get(unit)
         if unit_ns is None:
             return None
+        if len(whole) > 20:
+            return None  # past int64 (and too long for Python to convert)
         value = int(whole or "0")
         if value > limit or value > limit // unit_ns:
             return None

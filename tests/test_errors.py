@@ -12,7 +12,6 @@ it is compared.
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 

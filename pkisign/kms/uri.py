@@ -79,7 +79,9 @@ def _unescape(text: str) -> str:
         for match in re.finditer(r"%(.{0,2})", text, re.S):
             if not re.fullmatch(r"[0-9A-Fa-f]{2}", match.group(1)):
                 raise _EscapeError(match.group(0))
-    raw = unquote_to_bytes(text.replace("+", " "))
+    # A Go string is bytes: text that came from a non-UTF-8 argv holds
+    # surrogate escapes, which must go back to those bytes, not fail.
+    raw = unquote_to_bytes(text.replace("+", " ").encode("utf-8", "surrogateescape"))
     return raw.decode("utf-8", "surrogateescape")
 
 

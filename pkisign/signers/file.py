@@ -7,7 +7,7 @@ from typing import Any
 from asn1crypto import keys as asn1_keys
 
 from .._oscrypto_compat import asymmetric
-from ..errors import MissingExtraError, SigningError
+from ..errors import KeyFileError, MissingExtraError, PkisignError, SigningError
 from ..keys import PublicKey, SignatureAlgorithm, parse_spki
 
 __all__ = ["FileSigner"]
@@ -25,7 +25,15 @@ class FileSigner:
         self._info = key_info
         self._oscrypto_key: Any = None
         self._cryptography_key: Any = None
-        self._public_key = self._derive_public_key()
+        try:
+            self._public_key = self._derive_public_key()
+        except PkisignError:
+            raise
+        except Exception:  # noqa: BLE001 - OpenSSL or cryptography refusing the key material
+            # A key that parses but cannot be loaded (a zero scalar, a point
+            # off the curve...).  The libraries' messages are not shown: they
+            # are not the user's words, and key material has no place in errors.
+            raise KeyFileError("the private key is not a usable key") from None
 
     @property
     def public_key(self) -> PublicKey:

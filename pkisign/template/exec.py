@@ -35,7 +35,7 @@ from .gotypes import (
     typed,
     zero_value,
 )
-from .limits import LimitExceeded, Limits
+from .limits import LimitExceeded, Limits, charge
 from .nodes import (
     ActionNode,
     BoolNode,
@@ -570,6 +570,12 @@ class Executor:
         except Exception as e:  # noqa: BLE001 - a Go panic inside a function is an error too
             self.at(node)
             self.errorf(f"error calling {name}: {type(e).__name__}: {e}")
+        if isinstance(result, (str, bytes, list, dict)):
+            try:
+                charge(len(result))
+            except LimitExceeded as e:
+                self.at(node)
+                self.errorf(str(e), limit=True)
         if fun.result is REFLECT_VALUE:
             return result
         if fun.result.kind == "interface":

@@ -271,6 +271,9 @@ def _parse_uint_body(text: str, s: str, base: int, func: str) -> int:
         raise NumError(func, text, "invalid syntax")
     if underscores and "_" in text and not _underscore_ok(text):
         raise NumError(func, text, "invalid syntax")
+    if base == 10 and len(body.lstrip("0")) > 20:
+        # Past 64 bits for sure, and Python refuses to convert thousands of digits.
+        raise NumError(func, text, "value out of range")
     return int(body, base)
 
 

@@ -136,7 +136,7 @@ def load_location(name: str) -> Location:
     if name == "Local":
         return local()
     if name.startswith("/") or ".." in name.split("/") or "\\" in name:
-        raise GoError(f"time: invalid location name")
+        raise GoError("time: invalid location name")
     try:
         return Location(name, zone=zoneinfo.ZoneInfo(name))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):

@@ -3,7 +3,9 @@
 The executor counts steps and output bytes itself; template functions that
 can build large values (``repeat``, ``until``, ``randBytes`` ...) call
 :func:`check_alloc` so that one call cannot allocate more than the output
-limit allows.
+limit allows, and every function result is charged (:func:`charge`) to a
+budget for the whole run, so that many large values built in a loop end
+too.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import contextvars
 from dataclasses import dataclass
 
-__all__ = ["Limits", "LimitExceeded", "check_alloc"]
+__all__ = ["Limits", "LimitExceeded", "check_alloc", "charge"]
 
 
 @dataclass(frozen=True)
@@ -21,31 +23,51 @@ class Limits:
     ``max_steps`` counts node evaluations and range iterations;
     ``max_output`` is in bytes and also caps single values built by
     functions; ``max_depth`` bounds nested ``{{template}}`` calls (Go allows
-    100000, which Python's stack cannot).
+    100000, which Python's stack cannot); ``max_alloc`` bounds the sum of
+    the sizes of all function results.
     """
 
     max_steps: int = 1_000_000
     max_output: int = 10 * 1024 * 1024
     max_depth: int = 100
+    max_alloc: int = 100 * 1024 * 1024  # bytes of function results over the whole run
 
 
 class LimitExceeded(Exception):
     """Internal: a limit was hit; the executor adds Go's error context."""
 
 
-_current: contextvars.ContextVar[Limits] = contextvars.ContextVar("template_limits", default=Limits())
+class _Run:
+    """The limits of one execution and what its functions have built so far."""
+
+    __slots__ = ("limits", "spent")
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.spent = 0
 
 
-def use_limits(limits: Limits) -> contextvars.Token[Limits]:
-    return _current.set(limits)
+_current: contextvars.ContextVar[_Run] = contextvars.ContextVar("template_limits", default=_Run(Limits()))
 
 
-def reset_limits(token: contextvars.Token[Limits]) -> None:
+def use_limits(limits: Limits) -> contextvars.Token[_Run]:
+    return _current.set(_Run(limits))
+
+
+def reset_limits(token: contextvars.Token[_Run]) -> None:
     _current.reset(token)
 
 
 def check_alloc(size: int, what: str) -> None:
     """Refuse to build a value of ``size`` bytes/elements beyond the output limit."""
-    limit = _current.get().max_output
+    limit = _current.get().limits.max_output
     if size > limit:
         raise LimitExceeded(f"{what} exceeds the maximum output size ({limit} bytes)")
+
+
+def charge(size: int) -> None:
+    """Count a function result's size against the run's allocation budget."""
+    run = _current.get()
+    run.spent += size
+    if run.spent > run.limits.max_alloc:
+        raise LimitExceeded(f"template functions built more than {run.limits.max_alloc} bytes in all")

@@ -163,10 +163,43 @@ def compile_go(expr: str) -> re.Pattern[str]:
         pat = re.compile(text, flags)
     except re.error as e:
         raise _python_error(e, expr) from None
+    if _nested_repeat(text, flags):
+        raise GoError(f"regular expression {expr!r} repeats a group that itself repeats: Go's RE2 runs it in "
+                      "linear time, pkisign's backtracking engine cannot, so it is refused")
     if len(_cache) > 256:
         _cache.clear()
     _cache[expr] = pat
     return pat
+
+
+def _nested_repeat(text: str, flags: int) -> bool:
+    """A repeat (+, *, {n,m>1}) inside an unbounded repeat: catastrophic backtracking's shape."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    repeats = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None))
+
+    def walk(items, inside: bool) -> bool:  # type: ignore[no-untyped-def]
+        for op, av in items:
+            if op in repeats and av[1] > 1 and inside:
+                return True  # a repeat inside an unbounded repeat
+            if op in repeats:
+                # Bounded outer repeats ({3}) stay polynomial; unbounded ones (+, *) do not.
+                if walk(av[2], inside or av[1] == sre_parse.MAXREPEAT):
+                    return True
+            elif op is sre_parse.SUBPATTERN:
+                if walk(av[-1], inside):
+                    return True
+            elif op is sre_parse.BRANCH:
+                if any(walk(branch, inside) for branch in av[1]):
+                    return True
+            elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):
+                if walk(av[1], inside):
+                    return True
+        return False
+
+    return walk(sre_parse.parse(text, flags), False)
 
 
 def _python_error(e: re.error, expr: str) -> GoError:
