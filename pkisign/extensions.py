@@ -104,6 +104,7 @@ def subject_key_identifier(key_id: bytes) -> bytes:
     return core.OctetString(key_id).dump()
 
 
+@lru_cache(maxsize=64)  # one per issuer key
 def authority_key_identifier(key_id: bytes) -> bytes:
     """AuthorityKeyIdentifier with keyIdentifier only, as Go writes it."""
     return x509.AuthorityKeyIdentifier({"key_identifier": key_id}).dump()

@@ -300,7 +300,10 @@ def _check_asn1_string(tag: int, value: bytes) -> str | None:
     return f"unsupported string type: {tag}"
 
 
+@lru_cache(maxsize=256)
 def _parse_name(raw: bytes) -> None:
+    # Cached on the bytes (a pure check that raises or returns None): an
+    # issuer signs many certificates with the same issuer name.
     s = _Str(raw)
     rdns = s.read(SEQUENCE)
     if rdns is None:
@@ -863,8 +866,13 @@ def _parse_authority_info_access(critical: bool, value: bytes) -> None:
             raise GoParseError("x509: invalid authority info access")
 
 
+@lru_cache(maxsize=256)
 def _process_extension(oid: tuple[int, ...], critical: bool, value: bytes) -> bool:
-    """One step of processExtensions; returns Go's ``unhandled``."""
+    """One step of processExtensions; returns Go's ``unhandled``.
+
+    Cached (a pure function of its arguments): most extensions an issuer
+    writes, such as keyUsage, extKeyUsage and the AKI, repeat byte for byte.
+    """
     if len(oid) == 4 and oid[:3] == (2, 5, 29):
         kind = oid[3]
         if kind == 15:

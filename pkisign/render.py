@@ -12,23 +12,28 @@ wording: ``error parsing template: ...``, ``error executing template: ...``
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from . import profiles
 from .csr import CSR
 from .errors import TemplateError
 from .model import CertificateTemplate, DecodeError, decode_certificate
-from .template import FUNCS, Limits, Template, TemplateFail, TemplateSyntaxError
-from .template.errors import TemplateExecError, TemplateLimitError
-from .template.gojson import JSONError, decode_first
+from .template.errors import TemplateExecError, TemplateFail, TemplateLimitError, TemplateSyntaxError
+from .template.gojson import JSONError, decode_first, marshal
 from .sans import apply_sans
-from .template_data import csr_sans, template_data
+from .template_data import csr_sans, san_values, template_data
 
-__all__ = ["parse_template", "render_certificate"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .template import Limits, Template
+
+__all__ = ["parse_template", "render_certificate", "render_profile", "leaf_json"]
 
 
 @lru_cache(maxsize=16)
 def parse_template(text: str) -> Template:
     """Parse a certificate template (cached: profiles are parsed once)."""
+    from .template import FUNCS, Template  # the interpreter loads only when a template runs
+
     try:
         return Template.parse(text, name="template", funcs=FUNCS)
     except TemplateSyntaxError as exc:
@@ -61,13 +66,45 @@ def render_certificate(
     except TemplateExecError as exc:
         raise TemplateError(f"error executing template: {exc}") from None
     warnings = _raw_csr_values(csr, output)
+    return _decode(output, warnings), warnings
+
+
+def render_profile(profile: str, csr: CSR, *, max_path_len: int = 0,
+                   omit_cn_san: bool = False) -> CertificateTemplate:
+    """A built-in profile for ``csr``: what its template in ``profiles/`` renders.
+
+    The leaf profile, the one provisioning lines run thousands of times,
+    has its output written here in closed form (``leaf_json``), which
+    skips the interpreter; tests hold it to the template's exact text for
+    every CSR of the test vectors.  The other profiles run their template.
+    """
+    if profile == "leaf":
+        return _decode(leaf_json(csr, csr_sans(csr, omit_cn_san)), ())
+    certificate, _ = render_certificate(profiles.template_text(profile), csr, max_path_len=max_path_len,
+                                        omit_cn_san=omit_cn_san)
+    return certificate
+
+
+def leaf_json(csr: CSR, sans: list[tuple[str, str]]) -> str:
+    """The text ``profiles/leaf.tpl`` renders for ``csr`` and its ``.SANs``."""
+    rsa = csr.public_key is not None and csr.public_key.kind == "rsa"  # typeIs "*rsa.PublicKey"
+    key_usage = '["digitalSignature", "keyEncipherment"]' if rsa else '["digitalSignature"]'
+    return (
+        '{\n  "rawSubject": ' + marshal(csr.subject.der)
+        + ',\n  "sans": ' + marshal(san_values(sans))
+        + ',\n  "keyUsage": ' + key_usage
+        + ',\n  "extKeyUsage": ["serverAuth", "clientAuth"]\n}\n'
+    )
+
+
+def _decode(output: str, warnings: tuple[str, ...]) -> CertificateTemplate:
     try:
         certificate = decode_certificate(decode_first(output))
     except (JSONError, DecodeError) as exc:
         hint = f" ({warnings[0].removeprefix('warning: ')})" if warnings else ""
         raise TemplateError(f"error unmarshaling certificate: {exc}{hint}") from None
     apply_sans(certificate)  # SANError carries x509util's own message
-    return certificate, warnings
+    return certificate
 
 
 _JSON_SIGNIFICANT = frozenset('"\\') | frozenset(chr(c) for c in range(0x20))

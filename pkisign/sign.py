@@ -21,7 +21,7 @@ from .inputs import IssuerCertificate, read_csr, read_file, read_issuers, read_p
 from .keyfile import PasswordSource, read_private_key
 from .keys import algorithm_by_name, default_algorithm
 from .model import CertificateTemplate
-from .render import render_certificate
+from .render import render_certificate, render_profile
 from .signers import Signer
 from .signers.file import FileSigner
 from .tbs import TBS, assemble_certificate, build_tbs
@@ -195,10 +195,13 @@ class Issuer:
         lifetime = INTERMEDIATE_LIFETIME if profile == "intermediate-ca" else LEAF_LIFETIME
         validity = resolve_validity(options.not_before, options.not_after, default_lifetime=lifetime, now=now)
         validity, warnings = self._within_issuer(validity, issuer_validity)
-        text = options.template if options.template is not None else profiles.template_text(profile)
-        template, template_warnings = render_certificate(
-            text, csr, max_path_len=options.path_len, omit_cn_san=options.omit_cn_san,
-            user=options.user_data if options.template is not None else None)
+        if options.template is None:
+            template = render_profile(profile, csr, max_path_len=options.path_len, omit_cn_san=options.omit_cn_san)
+            template_warnings: tuple[str, ...] = ()
+        else:
+            template, template_warnings = render_certificate(
+                options.template, csr, max_path_len=options.path_len, omit_cn_san=options.omit_cn_san,
+                user=options.user_data)
         tbs = self._build(csr, template, validity, options.serial)
         return Draft(csr, options, template, validity, tbs, warnings + template_warnings)
 

@@ -1,7 +1,9 @@
 """The built-in profiles, as the templates step runs for them (spec section 7).
 
-Every certificate goes through the template engine, as in step: a profile
-is just a template shipped with pkisign.
+A profile is a template shipped with pkisign, as in step, and these files
+define it.  The leaf profile's output also has a closed form
+(``render.leaf_json``) that skips the interpreter; tests hold it to this
+template's exact text.
 
 * ``leaf.tpl``: the CSR's subject bytes, ``.SANs``, digitalSignature (plus
   keyEncipherment for an RSA key), serverAuth and clientAuth (step v0.27+);

@@ -17,14 +17,9 @@ gives Go's exact bytes.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .errors import TemplateExecError, TemplateFail, TemplateLimitError, TemplateSyntaxError
-from .exec import Executor
-from .funcs import BUILTINS, FUNCS
-from .gotypes import GoFunc
-from .limits import Limits, reset_limits, use_limits
-from .parser import Tree, parse
 
 __all__ = [
     "Template",
@@ -36,31 +31,23 @@ __all__ = [
     "TemplateLimitError",
 ]
 
+# The interpreter and its function library load on first use: the JSON
+# codec and the Go value model (siblings of this package) are needed on
+# every signing path, the interpreter only when a template runs.
+_LAZY = {"Template": ".engine", "FUNCS": ".funcs", "Limits": ".limits"}
 
-class Template:
-    """A parsed template and the named templates it defines."""
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Template
+    from .funcs import FUNCS
+    from .limits import Limits
 
-    def __init__(self, name: str, trees: Mapping[str, Tree], funcs: Mapping[str, GoFunc]) -> None:
-        self.name = name
-        self._trees = dict(trees)
-        self._funcs = dict(funcs)
 
-    @classmethod
-    def parse(cls, text: str, name: str = "template", funcs: Mapping[str, GoFunc] | None = None) -> Template:
-        """Parse ``text`` like ``template.New(name).Funcs(funcs).Parse(text)``."""
-        funcs = FUNCS if funcs is None else funcs
-        names = set(funcs) | set(BUILTINS)
-        try:
-            trees = parse(name, text, names)
-        except RecursionError:
-            raise TemplateSyntaxError(f"template: {name}: nesting too deep") from None
-        return cls(name, trees, funcs)
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-    def execute(self, data: Any = None, limits: Limits | None = None) -> str:
-        """Render the template with ``data`` as dot; raises a TemplateError subclass."""
-        limits = limits or Limits()
-        token = use_limits(limits)
-        try:
-            return Executor(self._trees, self._funcs, BUILTINS, limits).execute(self.name, data)
-        finally:
-            reset_limits(token)
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
