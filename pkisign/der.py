@@ -76,6 +76,11 @@ def decode_oid(encoded: bytes) -> str:
     Arcs must be minimally encoded base-128 integers that fit 31 bits;
     the messages are Go's.
     """
+    return _decode_oid(bytes(encoded))
+
+
+@lru_cache(maxsize=1024)  # a pure function of the bytes; inputs repeat the same few OIDs
+def _decode_oid(encoded: bytes) -> str:
     if not encoded or encoded[0] != 0x06:
         raise DERError("tags don't match (object identifier)")
     content = children(encoded)[0][1]
