@@ -25,6 +25,7 @@ __all__ = [
     "decode_oid",
     "DERError",
     "InvalidOID",
+    "ASN1_FAULTS",
     "children",
 ]
 
@@ -49,6 +50,13 @@ def sequence(*parts: bytes) -> bytes:
 def set_of(parts: list[bytes]) -> bytes:
     """SET OF: DER sorts the encodings bytewise (X.690 11.6), as Go does."""
     return tlv(0x31, b"".join(sorted(parts)))
+
+
+# What asn1crypto's lazy parsing raises on hostile DER, beyond ValueError:
+# IndexError (an empty BIT STRING), AttributeError (.native of universal types
+# it does not model: ObjectDescriptor, INSTANCE OF), KeyError (an empty OID in
+# a choice), OverflowError (an integer wider than its declared width).
+ASN1_FAULTS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
 
 
 class InvalidOID(ValueError):

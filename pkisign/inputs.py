@@ -127,6 +127,8 @@ def parse_certificate(data: bytes) -> IssuerCertificate:
         cert.native  # noqa: B018 - every field must parse
     except (ValueError, TypeError, KeyError) as exc:
         raise ValueError(_clean(exc)) from None
+    except der.ASN1_FAULTS:  # asn1crypto's internals failing: their words mean nothing to a user
+        raise ValueError("x509: malformed certificate") from None
     try:
         public_key = parse_spki(spki)
     except KeyError_ as exc:

@@ -155,7 +155,7 @@ def decode_private_key(block: pem.Block, source: _Source, curve: str | None = No
             return info
     except KeyFileError:
         raise
-    except (ValueError, TypeError, KeyError):
+    except der.ASN1_FAULTS:
         if block.type == "ENCRYPTED PRIVATE KEY" or "Proc-Type" in block.headers:
             raise PasswordError(f"error decrypting {name}: {_INCORRECT}") from None
         raise KeyFileError(f"error parsing {name}: the private key is malformed") from None

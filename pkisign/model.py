@@ -333,7 +333,9 @@ def _oid(text: str) -> str:
     parts = text.split(".")
     for part in parts:
         digits = part[1:] if part[:1] in "+-" else part
-        if not digits or not digits.isascii() or not digits.isdigit():
+        # strconv.Atoi: an int64, so more than 19 digits is already out of range
+        if not digits or not digits.isascii() or not digits.isdigit() or len(digits) > 19 \
+                or not -(1 << 63) <= int(part) < (1 << 63):
             raise DecodeError(f"error unmarshaling json: {text} is not an ASN1 object identifier")
     return ".".join(str(int(p)) for p in parts)
 

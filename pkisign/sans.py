@@ -87,7 +87,11 @@ def _marshal_explicit(value: str, params: str) -> bytes:
 
 def _other_name(oid: str, value: bytes) -> bytes:
     """otherName ::= [0] { type-id OID, [0] EXPLICIT value } (value already tagged)."""
-    return _context(0, der.oid(oid) + value, constructed=True)
+    try:
+        type_id = der.oid(oid)
+    except der.InvalidOID as exc:
+        raise SANError(f"error marshaling otherName SAN: {exc}") from None
+    return _context(0, type_id + value, constructed=True)
 
 
 def _json_source(san: SAN) -> Any:

@@ -50,6 +50,13 @@ def test_missing_user_data_is_no_value_and_null(tmp_path):
     ("{{ readFile \"/etc/passwd\" }}", [], 'error parsing template: template: template:1: function "readFile" not defined'),
     ('{"keyUsage": ["foo"]}', [], "error unmarshaling certificate: unsupported keyUsage foo"),
     ('{"keyUsage": ["digitalSignature"]', [], "error unmarshaling certificate: unexpected EOF"),
+    # step's words for an otherName type that is no OID, and for an OID arc beyond strconv.Atoi's int64
+    ('{"sans": [{"type": "9", "value": "x"}]}', [],
+     "error marshaling otherName SAN: asn1: structure error: invalid object identifier"),
+    ('{"extensions": [{"id": "1.2.9223372036854775808", "value": "BQA="}]}', [],
+     "error unmarshaling certificate: error unmarshaling json: 1.2.9223372036854775808 is not an ASN1 object identifier"),
+    ('{"extensions": [{"id": "1.2.%s", "value": "BQA="}]}' % ("9" * 5000), [],
+     "error unmarshaling certificate: error unmarshaling json: 1.2.%s is not an ASN1 object identifier" % ("9" * 5000)),
     ("{}", ["--profile", "leaf"], "flag '--profile' is incompatible with '--template'"),
     ("{}", ["--set", "novalue"], "invalid value 'novalue' for flag '--set'"),
 ])

@@ -74,6 +74,14 @@ class FileSigner:
         return "an Ed25519 key file" if algorithm == "ed25519" else "RSA-PSS signing with a key file"
 
     def sign(self, message: bytes, algorithm: SignatureAlgorithm) -> bytes:
+        try:
+            return self._sign(message, algorithm)
+        except PkisignError:
+            raise
+        except Exception:  # noqa: BLE001 - OpenSSL refusing key material it loaded (empty RSA factors...)
+            raise SigningError("error signing certificate: the private key is not a usable key") from None
+
+    def _sign(self, message: bytes, algorithm: SignatureAlgorithm) -> bytes:
         if algorithm.key_kind == "ed25519":
             return self._cryptography().sign(message)
         if algorithm.pss:

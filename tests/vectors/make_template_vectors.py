@@ -911,7 +911,6 @@ def plan_signature_algorithms():
         p = tfile(f"{g}/{label}", '{\n  "subject": "signatureAlgorithm %s",\n  "signatureAlgorithm": "%s"\n}\n'
                   % (label, alg), f'signatureAlgorithm "{alg}"'
                   + (": the default of the issuer key" if not alg else ""))
-        kt = ISSUERS[iss].kt
         note = None
         if alg.upper().startswith("SHA1") or alg.endswith("SHA1"):
             note = "SHA-1 signatures are still created by Go (checkSignature allows SHA-1 here)"
