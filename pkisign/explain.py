@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from typing import Any
 
+from . import der
 from .extensions import (
     OID_AUTHORITY_KEY_ID,
     OID_BASIC_CONSTRAINTS,
@@ -50,6 +52,40 @@ def _name_text(encoded: bytes) -> str:
     return ", ".join(parts) or "(empty)"
 
 
+def _camel(name: str) -> str:
+    """asn1crypto's snake_case to RFC 5280's spelling: digital_signature -> digitalSignature."""
+    head, *rest = name.split("_")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
+
+
+def _native_text(value: Any, names: bool) -> str:
+    if isinstance(value, bytes):
+        return value.hex(":")
+    if isinstance(value, (set, frozenset)):
+        return ", ".join(sorted(_native_text(v, names) for v in value))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_native_text(v, names) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{_camel(k)}={_native_text(v, names)}" for k, v in value.items()
+                         if v is not None and v != [])
+    text = str(value)
+    return _camel(text) if names else text
+
+
+def _extension_text(oid: str, value: bytes) -> str:
+    """The extension value decoded (asn1crypto's reading); base64 when it does not decode."""
+    from asn1crypto import x509 as asn1_x509
+
+    if oid in _EXTENSION_NAMES:
+        try:
+            encoded = der.sequence(der.oid(oid), der.tlv(0x04, value))
+            native = asn1_x509.Extension.load(encoded)["extn_value"].parsed.native
+            return _native_text(native, names=oid in (OID_KEY_USAGE, OID_EXT_KEY_USAGE))
+        except Exception:  # noqa: BLE001 - a value asn1crypto cannot read is shown as bytes
+            pass
+    return "base64:" + base64.b64encode(value).decode("ascii")
+
+
 def explain(draft, issuer, *, now_source: str = "the clock") -> list[Explanation]:  # type: ignore[no-untyped-def]
     """The provenance of every field of ``draft.tbs`` (a ``sign.Draft``)."""
     options, template, tbs, csr = draft.options, draft.template, draft.tbs, draft.csr
@@ -87,7 +123,7 @@ def explain(draft, issuer, *, now_source: str = "the clock") -> list[Explanation
     csr_extensions = {(e.oid, e.value) for e in csr.extensions}
     for ext in tbs.extensions:
         name = _EXTENSION_NAMES.get(ext.oid, ext.oid)
-        value = base64.b64encode(ext.value).decode("ascii")
+        value = _extension_text(ext.oid, ext.value)
         critical = " (critical)" if ext.critical else ""
         if (ext.oid, ext.value) in csr_extensions:
             source = "CSR extensionRequest (verbatim)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -112,6 +113,15 @@ def test_explain_names_the_source_of_every_field():
     assert sources["extensions.authorityKeyIdentifier"] == "issuer certificate's subjectKeyIdentifier"
     assert sources["extensions.subjectAltName"] == "CSR SANs, regrouped dns/email/ip/uri"
     assert sources["extensions.keyUsage"] == "profile leaf"
+    # values are decoded, in RFC 5280's names; bytes as hex
+    values = {line.split()[0]: line.split("<- ", 1)[0].split(None, 1 + ("(critical)" in line))[-1].strip()
+              for line in lines}
+    assert values["serialNumber"] == "0x2a"
+    assert values["extensions.keyUsage"] == "digitalSignature"
+    assert values["extensions.extKeyUsage"] == "serverAuth, clientAuth"
+    assert re.fullmatch(r"([0-9a-f]{2}:){19}[0-9a-f]{2}", values["extensions.subjectKeyIdentifier"])
+    cert = x509.Certificate.load(der_of(plain.stdout))
+    assert values["extensions.subjectAltName"] == ", ".join(cert.subject_alt_name_value.native)
 
 
 def test_out_is_atomic_careful_and_der_capable(tmp_path):
