@@ -15,6 +15,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
+sys.path.insert(0, str(ROOT / "tools"))
+
+from inprocess import captured  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -46,36 +49,18 @@ class Result:
     stderr: str
 
 
-class _Stdin:
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
-
-
-class _Stdout:
-    def __init__(self) -> None:
-        self.buffer = io.BytesIO()
-
-    def write(self, text: str) -> int:
-        return self.buffer.write(text.encode())
-
-    def flush(self) -> None:
-        pass
-
-
 def run_cli(argv: list[str], *, cwd: Path | None = None, stdin: bytes = b"") -> Result:
     """Run ``pkisign`` in-process (fast), capturing bytes on stdout."""
     from pkisign.cli import main
 
-    old = (sys.stdin, sys.stdout, sys.stderr, os.getcwd())
-    out, err = _Stdout(), io.StringIO()
-    sys.stdin, sys.stdout, sys.stderr = _Stdin(stdin), out, err  # type: ignore[assignment]
-    try:
-        if cwd is not None:
-            os.chdir(cwd)
-        code = main(argv)
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = old[:3]
-        os.chdir(old[3])
+    old_cwd = os.getcwd()
+    with captured(stdin) as (out, err):
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            code = main(argv)
+        finally:
+            os.chdir(old_cwd)
     return Result(code, out.buffer.getvalue(), err.getvalue())
 
 
