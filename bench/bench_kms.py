@@ -27,13 +27,13 @@ import argparse
 import hashlib
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 import kms_helpers  # noqa: E402
+from _timing import rate  # noqa: E402
 
 VECTORS = ROOT / "tests" / "vectors"
 KEYS = {  # name: (issuer file stem, CKA_ID)
@@ -43,19 +43,6 @@ KEYS = {  # name: (issuer file stem, CKA_ID)
 }
 
 
-def _loop(seconds: float, step) -> float:
-    """Operations per second of ``step`` over about ``seconds``."""
-    step()  # warm up: first-call costs are not the rate
-    count, start = 0, time.perf_counter()
-    deadline = start + seconds
-    while True:
-        step()
-        count += 1
-        now = time.perf_counter()
-        if now >= deadline:
-            return count / (now - start)
-
-
 def raw_rate(hsm: kms_helpers.SoftHSM, name: str, tbs: bytes, seconds: float) -> float:
     import pkcs11
 
@@ -63,11 +50,11 @@ def raw_rate(hsm: kms_helpers.SoftHSM, name: str, tbs: bytes, seconds: float) ->
     with hsm.session() as session:
         key = session.get_key(object_class=pkcs11.ObjectClass.PRIVATE_KEY, id=key_id)
         if name == "RSA-2048":
-            return _loop(seconds, lambda: key.sign(tbs, mechanism=pkcs11.Mechanism.SHA256_RSA_PKCS))
+            return rate(seconds, lambda: key.sign(tbs, mechanism=pkcs11.Mechanism.SHA256_RSA_PKCS))
         if name == "P-256":
             digest = hashlib.sha256(tbs).digest()
-            return _loop(seconds, lambda: key.sign(digest, mechanism=pkcs11.Mechanism.ECDSA))
-        return _loop(seconds, lambda: key.sign(tbs, mechanism=pkcs11.Mechanism.EDDSA))
+            return rate(seconds, lambda: key.sign(digest, mechanism=pkcs11.Mechanism.ECDSA))
+        return rate(seconds, lambda: key.sign(tbs, mechanism=pkcs11.Mechanism.EDDSA))
 
 
 def pkisign_rate(hsm: kms_helpers.SoftHSM | None, name: str, seconds: float) -> tuple[float, bytes]:
@@ -90,7 +77,7 @@ def pkisign_rate(hsm: kms_helpers.SoftHSM | None, name: str, seconds: float) -> 
     try:
         issuer = Issuer(read_issuers(str(VECTORS / "issuers" / f"{stem}.crt")), signer)
         tbs = issuer.sign(csr, options).tbs.der
-        return _loop(seconds, lambda: issuer.sign(csr, options)), tbs
+        return rate(seconds, lambda: issuer.sign(csr, options)), tbs
     finally:
         signer.close()
 
