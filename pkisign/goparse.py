@@ -357,6 +357,7 @@ def _digits(s: bytes) -> int | None:
     return int(s) if s and all(0x30 <= c <= 0x39 for c in s) else None
 
 
+@lru_cache(maxsize=256)  # a batch signs many certificates with the same times
 def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
     n = year_len + (10 if with_seconds else 8)
     if len(s) < n + 1:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import profiles
 from .csr import CSR
 from .errors import TemplateError
-from .model import CertificateTemplate, DecodeError, decode_certificate
+from .model import EXT_KEY_USAGE_OIDS, KEY_USAGE_BITS, SAN, CertificateTemplate, DecodeError, decode_certificate
 from .template.errors import TemplateExecError, TemplateFail, TemplateLimitError, TemplateSyntaxError
 from .template.gojson import JSONError, decode_first, marshal
 from .sans import apply_sans
@@ -79,7 +79,8 @@ def render_profile(profile: str, csr: CSR, *, max_path_len: int = 0,
     every CSR of the test vectors.  The other profiles run their template.
     """
     if profile == "leaf":
-        return _decode(leaf_json(csr, csr_sans(csr, omit_cn_san)), ())
+        sans = csr_sans(csr, omit_cn_san)
+        return _leaf_certificate(csr, sans) or _decode(leaf_json(csr, sans), ())
     certificate, _ = render_certificate(profiles.template_text(profile), csr, max_path_len=max_path_len,
                                         omit_cn_san=omit_cn_san)
     return certificate
@@ -95,6 +96,30 @@ def leaf_json(csr: CSR, sans: list[tuple[str, str]]) -> str:
         + ',\n  "keyUsage": ' + key_usage
         + ',\n  "extKeyUsage": ["serverAuth", "clientAuth"]\n}\n'
     )
+
+
+_LEAF_EXT_KEY_USAGE = (EXT_KEY_USAGE_OIDS["serverauth"], EXT_KEY_USAGE_OIDS["clientauth"])
+
+
+def _leaf_certificate(csr: CSR, sans: list[tuple[str, str]]) -> CertificateTemplate | None:
+    """What decoding ``leaf_json`` gives, built without the JSON round trip.
+
+    Only for ASCII SAN values, which JSON carries unchanged; other text
+    (Go's json.Marshal turns invalid UTF-8 into U+FFFD) takes the JSON path.
+    Tests hold this to the template's result for every vector CSR and for
+    generated ones.
+    """
+    if not all(value.isascii() for _, value in sans):
+        return None
+    rsa = csr.public_key is not None and csr.public_key.kind == "rsa"
+    certificate = CertificateTemplate(
+        raw_subject=csr.subject.der,
+        key_usage=KEY_USAGE_BITS["digitalsignature"] | (KEY_USAGE_BITS["keyencipherment"] if rsa else 0),
+        ext_key_usage=list(_LEAF_EXT_KEY_USAGE),
+        sans=[SAN(kind, value) for kind, value in sans],
+    )
+    apply_sans(certificate)
+    return certificate
 
 
 def _decode(output: str, warnings: tuple[str, ...]) -> CertificateTemplate:

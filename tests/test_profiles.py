@@ -1,4 +1,4 @@
-"""The leaf profile's closed form (render.leaf_json) against its template.
+"""The leaf profile's closed forms (render.leaf_json, render_profile) against its template.
 
 ``profiles/leaf.tpl`` is the definition; ``leaf_json`` is a faster way to
 the same text.  These tests hold the two to the same characters for every
@@ -55,17 +55,22 @@ def test_leaf_json_is_the_template_output(path, omit_cn_san):
     assert leaf_json(csr, csr_sans(csr, omit_cn_san)) == _template_text(csr, omit_cn_san)
 
 
-@pytest.mark.parametrize("path", [p for p in CSR_FILES if p.parent.name == "csr"], ids=lambda p: p.name)
-def test_render_profile_decodes_like_the_template(path):
-    csr = _loaded(path)
+def _same_as_the_template(csr, omit_cn_san: bool) -> None:
+    """render_profile (closed form, no JSON for ASCII SANs) == the template run through the engine."""
     try:
-        slow = render_certificate(profiles.template_text("leaf"), csr)[0]
+        slow = render_certificate(profiles.template_text("leaf"), csr, omit_cn_san=omit_cn_san)[0]
     except PkisignError as exc:
         with pytest.raises(PkisignError) as fast:
-            render_profile("leaf", csr)
+            render_profile("leaf", csr, omit_cn_san=omit_cn_san)
         assert str(fast.value) == str(exc)
         return
-    assert render_profile("leaf", csr) == slow
+    assert render_profile("leaf", csr, omit_cn_san=omit_cn_san) == slow
+
+
+@pytest.mark.parametrize("omit_cn_san", [False, True])
+@pytest.mark.parametrize("path", CSR_FILES, ids=lambda p: p.name)
+def test_render_profile_decodes_like_the_template(path, omit_cn_san):
+    _same_as_the_template(_loaded(path), omit_cn_san)
 
 
 # Generated CSRs: names and SANs with JSON- and HTML-significant characters,
@@ -113,3 +118,9 @@ def _csrs(draw):
 def test_leaf_json_matches_the_template_on_generated_csrs(der, omit_cn_san):
     csr = load_csr(der)
     assert leaf_json(csr, csr_sans(csr, omit_cn_san)) == _template_text(csr, omit_cn_san)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_csrs(), st.booleans())
+def test_render_profile_matches_the_template_on_generated_csrs(der, omit_cn_san):
+    _same_as_the_template(load_csr(der), omit_cn_san)
