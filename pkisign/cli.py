@@ -353,6 +353,9 @@ def _run_batch(args: argparse.Namespace) -> int:
     crt_file, key_file = args.csr_file, args.crt_file
     if not args.out_dir:
         raise UsageError("signing many CSRs needs '--out-dir'")
+    if not os.path.isdir(args.out_dir):
+        # Said once, before any signing: not once per CSR.
+        raise UsageError(f"--out-dir {args.out_dir}: no such directory")
     for flag in ("serial", "out", "tbs_out", "dry_run"):
         if getattr(args, flag):
             raise UsageError(f"flag '--{flag.replace('_', '-')}' is incompatible with '--csr' and '--batch'")

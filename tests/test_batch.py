@@ -51,6 +51,10 @@ def test_batch_usage_errors(tmp_path):
         "with --csr or --batch, the arguments are 'pkisign sign <crt-file> <key-file>'\n")
     assert run_cli(["sign", "--csr", GOOD[0], "--serial=5", "--out-dir", str(tmp_path), *ISSUER],
                    cwd=VECTORS).stderr == "flag '--serial' is incompatible with '--csr' and '--batch'\n"
+    missing = tmp_path / "missing"
+    result = run_cli(["sign", "--csr", GOOD[0], "--csr", GOOD[1], "--out-dir", str(missing), *ISSUER], cwd=VECTORS)
+    assert (result.code, result.stderr) == (1, f"--out-dir {missing}: no such directory\n")
+    assert not missing.exists()
 
 
 def test_an_existing_output_is_a_failure_of_that_csr_only(tmp_path):
