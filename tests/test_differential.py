@@ -16,7 +16,7 @@ or both refuse for the same reason.  Here, in CI:
   step's recorded outcome; needs no step binary.
 
 The first two need ``step-sign-ref`` (``sudo bash
-/work/shared/tools/install-step.sh``) and skip without it (fail under
+../shared/tools/install-step.sh`` from the project root) and skip without it (fail under
 PKISIGN_REQUIRE_ALL).
 """
 
@@ -47,7 +47,7 @@ OPEN: dict[str, str] = {}
 @pytest.fixture(scope="module")
 def reference():
     require(diff.reference_path() is not None,
-            "step-sign-ref is not installed (sudo bash /work/shared/tools/install-step.sh)")
+            "step-sign-ref is not installed (sudo bash ../shared/tools/install-step.sh)")
     require(shutil.which("openssl") is not None, "openssl is needed to make the CSR keys")
     return diff.reference_path()
 
