@@ -397,20 +397,24 @@ class Lexer:
         return self.input.startswith(RIGHT_DELIM, self.pos)
 
     def lex_char(self):  # noqa: ANN201
+        return self._lex_quoted("'", ItemType.CHAR_CONSTANT, "unterminated character constant")
+
+    def _lex_quoted(self, close: str, item: ItemType, unterminated: str):  # noqa: ANN202
+        """Go's lexChar and lexQuote: up to ``close``, backslash escapes, never past a newline."""
         while True:
             c = self.next()
             if c == "\\":
                 c2 = self.next()
                 if c2 not in ("", "\n"):
                     continue
-                self.errorf("unterminated character constant")
+                self.errorf(unterminated)
                 return None
             if c in ("", "\n"):
-                self.errorf("unterminated character constant")
+                self.errorf(unterminated)
                 return None
-            if c == "'":
+            if c == close:
                 break
-        self.emit(ItemType.CHAR_CONSTANT)
+        self.emit(item)
         return None
 
     def lex_number(self):  # noqa: ANN201
@@ -452,21 +456,7 @@ class Lexer:
         return True
 
     def lex_quote(self):  # noqa: ANN201
-        while True:
-            c = self.next()
-            if c == "\\":
-                c2 = self.next()
-                if c2 not in ("", "\n"):
-                    continue
-                self.errorf("unterminated quoted string")
-                return None
-            if c in ("", "\n"):
-                self.errorf("unterminated quoted string")
-                return None
-            if c == '"':
-                break
-        self.emit(ItemType.STRING)
-        return None
+        return self._lex_quoted('"', ItemType.STRING, "unterminated quoted string")
 
     def lex_raw_quote(self):  # noqa: ANN201
         while True:
