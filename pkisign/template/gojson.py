@@ -33,6 +33,7 @@ from .gotypes import (
     GoNil,
     GoStruct,
     find_method,
+    is_empty_value,
     struct_field,
     type_of,
 )
@@ -162,20 +163,13 @@ def _encode_float(f: float) -> str:
     return s
 
 
-def _is_empty(v: Any) -> bool:
-    """omitempty: false, 0, a nil pointer or interface, an empty string, slice or map."""
-    if v is None or v is INVALID or isinstance(v, GoNil):
-        return True
-    t = type_of(v)
-    assert t is not None
-    k = t.kind
-    if k in ("string", "slice", "map", "array"):
-        return len(v) == 0
-    if k == "bool":
-        return not v
-    if k in INT_KINDS or k in UINT_KINDS or k in FLOAT_KINDS:
-        return v == 0
-    return False
+def _call_marshaler(m: Any, method: str, type_name: str) -> str:
+    """The text a MarshalJSON or MarshalText method ``m`` returns, its error in encoding/json's words."""
+    try:
+        raw = m.fn()
+    except GoError as e:
+        raise JSONError(f"json: error calling {method} for type {type_name}: {e}") from None
+    return raw.decode("utf-8", "surrogateescape") if isinstance(raw, bytes) else raw
 
 
 def _encode(v: Any, escape_html: bool, out: list[str], depth: int) -> None:
@@ -191,11 +185,7 @@ def _encode(v: Any, escape_html: bool, out: list[str], depth: int) -> None:
         return
     m = find_method(v, "MarshalJSON")
     if m is not None:
-        try:
-            raw = m.fn()
-        except GoError as e:
-            raise JSONError(f"json: error calling MarshalJSON for type {t.name}: {e}") from None
-        text = raw.decode("utf-8", "surrogateescape") if isinstance(raw, bytes) else raw
+        text = _call_marshaler(m, "MarshalJSON", t.name)
         try:
             out.append(compact(text, escape_html=escape_html))
         except JSONError as e:
@@ -203,12 +193,7 @@ def _encode(v: Any, escape_html: bool, out: list[str], depth: int) -> None:
         return
     m = find_method(v, "MarshalText")
     if m is not None:
-        try:
-            raw = m.fn()
-        except GoError as e:
-            raise JSONError(f"json: error calling MarshalText for type {t.name}: {e}") from None
-        _encode_string(raw.decode("utf-8", "surrogateescape") if isinstance(raw, bytes) else raw,
-                       escape_html, out)
+        _encode_string(_call_marshaler(m, "MarshalText", t.name), escape_html, out)
         return
     k = t.kind
     if k == "bool":
@@ -254,7 +239,7 @@ def _encode(v: Any, escape_html: bool, out: list[str], depth: int) -> None:
             if f.json == "-":
                 continue
             fv = struct_field(v, f)
-            if f.omitempty and _is_empty(fv):
+            if f.omitempty and is_empty_value(fv):
                 continue
             if not first:
                 out.append(",")

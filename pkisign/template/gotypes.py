@@ -55,6 +55,7 @@ __all__ = [
     "typed",
     "type_of",
     "kind_of",
+    "is_empty_value",
     "type_name",
     "zero_value",
     "struct_field",
@@ -495,6 +496,23 @@ def type_of(v: Any) -> GoType | None:
         if isinstance(v, py):
             return gt
     raise TypeError(f"no Go type for Python value of type {type(v).__name__}")
+
+
+def is_empty_value(v: Any) -> bool:
+    """Go's zero-or-empty test, as encoding/json's omitempty and sprig's ``empty`` both make it:
+    nil, false, 0, an empty string, array, slice or map (a struct is never empty)."""
+    if v is None or v is INVALID or isinstance(v, GoNil):
+        return True
+    t = type_of(v)
+    assert t is not None
+    k = t.kind
+    if k in ("array", "slice", "map", "string"):
+        return len(v) == 0
+    if k == "bool":
+        return not v
+    if k in INT_KINDS or k in UINT_KINDS or k in FLOAT_KINDS:
+        return v == 0
+    return False
 
 
 def kind_of(v: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..gojson import JSONError, from_json, marshal
-from ..gotypes import FLOAT_KINDS, INT_KINDS, INVALID, UINT_KINDS, GoNil, type_of
+from ..gotypes import is_empty_value
 from ..limits import check_alloc
 from .base import FuncTable
 
@@ -14,20 +14,9 @@ __all__ = ["DEFAULTS", "empty"]
 DEFAULTS = FuncTable()
 
 
-def empty(v: Any) -> bool:
-    """sprig's empty: the zero value of its type (structs are never empty)."""
-    if v is None or v is INVALID or isinstance(v, GoNil):
-        return True
-    t = type_of(v)
-    assert t is not None
-    k = t.kind
-    if k in ("array", "slice", "map", "string"):
-        return len(v) == 0
-    if k == "bool":
-        return not v
-    if k in INT_KINDS or k in UINT_KINDS or k in FLOAT_KINDS:
-        return v == 0
-    return False
+# sprig's empty: the zero value of its type (structs are never empty), the same
+# test as encoding/json's omitempty.
+empty = is_empty_value
 
 
 @DEFAULTS.func("default", ["interface {}", "...interface {}"], "interface {}")
