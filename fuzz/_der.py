@@ -1,50 +1,25 @@
-"""A small DER reader and writer for the harness itself.
+"""A small DER reader for the harness itself, and the writer it shares.
 
-The harness must not trust the code it tests, so it has its own (tiny) TLV
-code: to re-sign a fuzzed CertificationRequestInfo, to swap a key into a
-CSR, and for the structure-aware mutations of :mod:`_strategies`.
+The harness must not trust the code it tests: its TLV code is not
+pkisign's.  The writer is the one of the golden-vector generators
+(``tests/vectors/vectorlib.py``, standard library only, never imports
+pkisign); the reader below splits elements into a tree, to re-sign a fuzzed
+CertificationRequestInfo, to swap a key into a CSR, and for the
+structure-aware mutations of :mod:`_strategies`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "vectors"))
+
+from vectorlib import der_len as encode_length  # noqa: E402
+from vectorlib import integer, oid, seq, tlv  # noqa: E402
 
 __all__ = ["Node", "encode_length", "tlv", "seq", "integer", "parse", "parse_all", "oid"]
-
-
-def encode_length(n: int) -> bytes:
-    if n < 0x80:
-        return bytes((n,))
-    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes((0x80 | len(body),)) + body
-
-
-def tlv(tag: int, content: bytes) -> bytes:
-    return bytes((tag,)) + encode_length(len(content)) + content
-
-
-def seq(*parts: bytes) -> bytes:
-    return tlv(0x30, b"".join(parts))
-
-
-def integer(value: int) -> bytes:
-    """A minimal two's-complement INTEGER TLV."""
-    n = max(1, (value.bit_length() + 8) // 8)
-    return tlv(0x02, value.to_bytes(n, "big", signed=True))
-
-
-def oid(dotted: str) -> bytes:
-    """An OBJECT IDENTIFIER TLV from its dotted form."""
-    arcs = [int(a) for a in dotted.split(".")]
-    body = bytearray()
-    for value in [arcs[0] * 40 + arcs[1], *arcs[2:]]:
-        chunk = [value & 0x7F]
-        value >>= 7
-        while value:
-            chunk.append(0x80 | (value & 0x7F))
-            value >>= 7
-        body.extend(reversed(chunk))
-    return tlv(0x06, bytes(body))
 
 
 @dataclass
@@ -54,11 +29,10 @@ class Node:
     tag: int
     content: bytes = b""
     children: list["Node"] | None = None
-    raw_header: bytes | None = field(default=None, repr=False)  # a non-minimal header to keep
 
     def encode(self) -> bytes:
         body = self.content if self.children is None else b"".join(c.encode() for c in self.children)
-        return bytes((self.tag,)) + encode_length(len(body)) + body
+        return tlv(self.tag, body)
 
     def walk(self):  # type: ignore[no-untyped-def]
         """Every node, depth first, this one included."""
@@ -105,12 +79,9 @@ def parse_all(data: bytes, depth: int = 0) -> list[Node]:
                     node.children = parse_all(content, depth + 1)
                 except ValueError:
                     pass  # constructed, but not DER inside: kept as bytes
-            elif tag in (0x04,) and content[:1] in (b"\x30", b"\x31", b"\x04", b"\x03"):
+            elif tag == 0x04 and content[:1] in (b"\x30", b"\x31", b"\x04", b"\x03"):
                 try:
-                    kids = parse_all(content, depth + 1)
-                    if kids:
-                        node = Node(tag, content, None)
-                        node.children = kids
+                    node.children = parse_all(content, depth + 1) or None
                 except ValueError:
                     pass
         nodes.append(node)

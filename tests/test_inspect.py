@@ -40,52 +40,16 @@ from pkisign.inspect.tlv import MAX_DEPTH, Walker  # noqa: E402
 VECTORS = ROOT / "tests" / "vectors"
 GOLDENS = ROOT / "tests" / "goldens" / "inspect"
 
-# -- DER builders (written from X.690, independent of pkisign) ---------------------------
+# -- DER builders: the golden-vector generators' X.690 writer, independent of pkisign ----
 
+sys.path.insert(0, str(ROOT / "tests" / "vectors"))
 
-def der_length(n: int) -> bytes:
-    if n < 0x80:
-        return bytes([n])
-    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([0x80 | len(body)]) + body
+from vectorlib import int_content, integer, oid, oid_content, seq  # noqa: E402
+from vectorlib import set_of as set_, tlv as _tlv  # noqa: E402
 
 
 def tlv(tag: int, *parts: bytes) -> bytes:
-    content = b"".join(parts)
-    return bytes([tag]) + der_length(len(content)) + content
-
-
-def seq(*parts: bytes) -> bytes:
-    return tlv(0x30, *parts)
-
-
-def set_(*parts: bytes) -> bytes:
-    return tlv(0x31, *parts)
-
-
-def oid_content(dotted: str) -> bytes:
-    arcs = [int(a) for a in dotted.split(".")]
-    out = bytearray()
-    for arc in [arcs[0] * 40 + arcs[1]] + arcs[2:]:
-        chunk = [arc & 0x7F]
-        arc >>= 7
-        while arc:
-            chunk.append(0x80 | (arc & 0x7F))
-            arc >>= 7
-        out += bytes(reversed(chunk))
-    return bytes(out)
-
-
-def oid(dotted: str) -> bytes:
-    return tlv(0x06, oid_content(dotted))
-
-
-def int_content(n: int) -> bytes:
-    return n.to_bytes(n.bit_length() // 8 + 1, "big", signed=True)
-
-
-def integer(n: int) -> bytes:
-    return tlv(0x02, int_content(n))
+    return _tlv(tag, b"".join(parts))
 
 
 def utf8(text: str) -> bytes:

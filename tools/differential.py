@@ -73,10 +73,10 @@ _GENPKEY = {
 }
 
 
-# == DER: the fuzz harness's own writer (independent of pkisign) ==================
+# == DER: the golden-vector generators' writer (independent of pkisign) ==========
 
-sys.path.insert(0, str(ROOT / "fuzz"))
-from _der import integer, oid, seq, tlv  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests" / "vectors"))
+from vectorlib import integer, oid, seq, tlv  # noqa: E402
 from inprocess import captured  # noqa: E402 - tools/ is this file's directory
 
 

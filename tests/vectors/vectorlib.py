@@ -54,7 +54,8 @@ def set_of(*items: bytes) -> bytes:
     return tlv(0x31, b"".join(items))
 
 
-def oid(dotted: str) -> bytes:
+def oid_content(dotted: str) -> bytes:
+    """The contents octets of an OBJECT IDENTIFIER (X.690 8.19), base-128 arcs."""
     parts = [int(x) for x in dotted.split(".")]
     body = bytearray()
     for n in [parts[0] * 40 + parts[1]] + parts[2:]:
@@ -64,7 +65,21 @@ def oid(dotted: str) -> bytes:
             enc.append(0x80 | (n & 0x7F))
             n >>= 7
         body += bytes(reversed(enc))
-    return tlv(0x06, bytes(body))
+    return bytes(body)
+
+
+def oid(dotted: str) -> bytes:
+    return tlv(0x06, oid_content(dotted))
+
+
+def int_content(value: int) -> bytes:
+    """The contents octets of an INTEGER in two's complement: minimal (X.690 8.3) for
+    every value but negative powers of two, which keep one redundant FF (-128: FF 80)."""
+    return value.to_bytes(value.bit_length() // 8 + 1, "big", signed=True)
+
+
+def integer(value: int) -> bytes:
+    return tlv(0x02, int_content(value))
 
 
 def atv(o: str, tag: int, value: bytes) -> bytes:
