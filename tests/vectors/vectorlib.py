@@ -73,9 +73,8 @@ def oid(dotted: str) -> bytes:
 
 
 def int_content(value: int) -> bytes:
-    """The contents octets of an INTEGER in two's complement: minimal (X.690 8.3) for
-    every value but negative powers of two, which keep one redundant FF (-128: FF 80)."""
-    return value.to_bytes(value.bit_length() // 8 + 1, "big", signed=True)
+    """The contents octets of an INTEGER: minimal two's complement (X.690 8.3.2)."""
+    return value.to_bytes((value + (value < 0)).bit_length() // 8 + 1, "big", signed=True)
 
 
 def integer(value: int) -> bytes:

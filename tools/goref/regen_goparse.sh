@@ -37,13 +37,13 @@ go_version="$("${goenv[@]}" go version | cut -d' ' -f3)"
 "${goenv[@]}" "$WORK/certparse" seed > "$WORK/seeds.json"
 
 # ---- corpus -------------------------------------------------------------------
-"$PYTHON" - "$WORK/seeds.json" "$WORK/corpus.json" <<'PY'
+"$PYTHON" - "$WORK/seeds.json" "$WORK/corpus.json" "$ROOT/tests/vectors" <<'PY'
 # Hand-made cases, grouped by the Go rule they poke at, then seeded
 # structure-aware mutations of the seeds (re-encoded with valid lengths, so
 # they get past the outer framing) and a few raw byte flips.
 import json, random, sys
 
-seeds_path, out_path = sys.argv[1], sys.argv[2]
+seeds_path, out_path, vectors_dir = sys.argv[1], sys.argv[2], sys.argv[3]
 seeds = {k: bytes.fromhex(v) for k, v in sorted(json.load(open(seeds_path)).items())}
 rng = random.Random(20250611)
 cases = []  # (name, der)
@@ -54,47 +54,14 @@ def add(name, der):
 
 
 # ---- DER building ----------------------------------------------------------
-
-def length(n):
-    if n < 0x80:
-        return bytes([n])
-    b = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([0x80 | len(b)]) + b
+# The golden-vector generators' X.690 writer (tests/vectors/vectorlib.py,
+# standard library only, independent of pkisign).
+sys.path.insert(0, vectors_dir)
+from vectorlib import integer, oid, seq, set_of as set_, tlv as _tlv
 
 
 def tlv(tag, content=b""):
-    return bytes([tag]) + length(len(content)) + content
-
-
-def seq(*parts):
-    return tlv(0x30, b"".join(parts))
-
-
-def set_(*parts):
-    return tlv(0x31, b"".join(parts))
-
-
-def integer(v):
-    n = max(1, (v + (v < 0)).bit_length() // 8 + 1)
-    return tlv(0x02, v.to_bytes(n, "big", signed=True))
-
-
-def b128(v):
-    out = [v & 0x7F]
-    v >>= 7
-    while v:
-        out.append(0x80 | (v & 0x7F))
-        v >>= 7
-    return bytes(reversed(out))
-
-
-def oid_body(dotted):
-    arcs = [int(a) for a in dotted.split(".")]
-    return b128(arcs[0] * 40 + arcs[1]) + b"".join(b128(a) for a in arcs[2:])
-
-
-def oid(dotted):
-    return tlv(0x06, oid_body(dotted))
+    return _tlv(tag, content)
 
 
 def octets(b):
