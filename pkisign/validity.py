@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -141,7 +142,10 @@ _UNITS = {
     "m": 60 * NS,
     "h": HOUR,
 }
-_COMPONENT = re.compile(r"(\d*)(?:\.(\d*))?([^\d.]+)", re.ASCII)
+# One component: digits, an optional "." with digits (kept with its dot, so
+# that "5." and "5" differ), a unit.  Non-digits are greedy, so components
+# split at digit boundaries, as Go's loop reads them.
+_COMPONENT = re.compile(r"(\d*)(\.\d*)?([^\d.]+)", re.ASCII)
 
 
 def parse_duration(text: str) -> int | None:
@@ -160,14 +164,17 @@ def parse_duration(text: str) -> int | None:
         return 0
     if not s:
         return None
+    # Components are independent and never negative, so each distinct one is
+    # checked once and counted (a megabyte of "0h" is one component).
+    components = Counter(_COMPONENT.findall(s))
+    # Matches never overlap nor are empty: when their lengths add up to the
+    # text's, they tile it, exactly as matching one component after another.
+    if sum((len(w) + len(f) + len(u)) * n for (w, f, u), n in components.items()) != len(s):
+        return None
     limit = 1 << 63
     total = 0
-    pos = 0
-    while pos < len(s):
-        match = _COMPONENT.match(s, pos)
-        if match is None:
-            return None
-        whole, frac, unit = match.groups()
+    for (whole, dot_frac, unit), count in components.items():
+        frac = dot_frac[1:]
         if not whole and not frac:
             return None  # "." alone, or a unit with no number
         unit_ns = _UNITS.get(unit)
@@ -185,10 +192,9 @@ def parse_duration(text: str) -> int | None:
             value += int(float(numerator) * (float(unit_ns) / scale))
             if value > limit:
                 return None
-        total += value
+        total += value * count
         if total > limit:
             return None
-        pos = match.end()
     if negative:
         return -total
     return None if total > _MAX_INT64 else total
