@@ -24,7 +24,7 @@ import sys
 from typing import NoReturn, Sequence
 
 from . import __version__
-from .errors import PasswordError, PkisignError, UsageError
+from .errors import InputError, PasswordError, PkisignError, UsageError
 
 __all__ = ["main", "build_parser"]
 
@@ -34,7 +34,7 @@ PROG = "pkisign"
 _VALUE_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
                 "password-file", "kms", "serial", "out", "format", "tbs-out", "issuer-validity",
                 "csr", "batch", "out-dir")
-_BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json")
+_BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json", "skip-existing")
 # Flags read from STEP_<FLAG> when unset: step's own only (not --kms, as in
 # the reference signer, and none of pkisign's additions).
 _ENV_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
@@ -114,9 +114,14 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
     batch.add_argument("--csr", action="append", default=None, metavar="FILE",
                        help="a CSR to sign (repeatable)")
     batch.add_argument("--batch", default=None, metavar="DIR|LIST",
-                       help="a directory whose *.csr, *.pem, *.der and *.req files are CSRs, or a file that "
-                            "lists CSR files, one per line (blank lines and # comments ignored)")
+                       help="a directory whose *.csr, *.pem, *.der and *.req files are CSRs, a CSR, or a text "
+                            "file that lists existing CSR files, one per line (blank lines and # comments "
+                            "ignored); two CSRs whose certificates would have the same name are refused "
+                            "before any signing")
     batch.add_argument("--out-dir", default=None, metavar="DIR", help="where the certificates are written")
+    batch.add_argument("--skip-existing", action="store_true", default=None,
+                       help="leave a certificate already in --out-dir as it is and do not sign its CSR again: "
+                            "a rerun finishes a batch that was interrupted (not with --force)")
     p.add_argument("--dry-run", action="store_true", default=None,
                    help="run every check and build the TBSCertificate, but do not sign: print the "
                         "annotated DER of the TBS (as `pkisign inspect`); <key-file> may be left out")
@@ -134,10 +139,13 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
 
 def _add_output_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default=None, metavar="FILE",
-                   help="write the result to FILE instead of standard output, atomically (a temporary "
-                        "file then a rename); never over an existing file without --force, never over "
-                        "the issuer's key or certificate")
-    p.add_argument("--force", action="store_true", default=None, help="let --out replace an existing file")
+                   help="write the result to FILE ('-': standard output) instead of standard output, "
+                        "atomically (a temporary file, then a link or a rename); never over an existing file "
+                        "without --force, never over the issuer's key or certificate, and never over "
+                        "anything but a regular file (a symbolic link, a directory, a FIFO or a device is "
+                        "refused)")
+    p.add_argument("--force", action="store_true", default=None,
+                   help="let --out replace an existing regular file")
     p.add_argument("--format", default=None, metavar="FORMAT", choices=("pem", "der"),
                    help="pem (the default) or der; der writes the certificate alone (no --bundle)")
 
@@ -303,7 +311,7 @@ class _Output:
 
     def write(self, data: bytes) -> bytes:
         """Write to --out and return b"", or return the bytes for stdout."""
-        if not self.path:
+        if not self.path or self.path == "-":
             return data
         from .output import write_atomically
 
@@ -327,25 +335,94 @@ def _sign_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 _CSR_SUFFIXES = (".csr", ".pem", ".der", ".req")
 
 
-def _batch_sources(args: argparse.Namespace) -> list[str]:
-    from .inputs import read_file
+#: The largest list file read (a list of 4 MiB holds ~50,000 paths).
+_LIST_LIMIT = 4 << 20
+#: Characters a list of paths never holds: C0 and C1 controls (tab and line ends aside).
+_NOT_IN_A_LIST = {chr(c) for c in (*range(0x20), *range(0x7f, 0xa0))} - {"\t", "\n", "\r"}
 
+
+def _batch_sources(args: argparse.Namespace) -> list[str]:
     files = list(args.csr or [])
     if args.batch:
         if os.path.isdir(args.batch):
             files += sorted(os.path.join(args.batch, name) for name in os.listdir(args.batch)
                             if name.lower().endswith(_CSR_SUFFIXES))
         else:
-            for line in read_file(args.batch).decode("utf-8", "replace").splitlines():
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    files.append(line)
+            files += _batch_file(args.batch)
     return files
+
+
+def _batch_file(name: str) -> list[str]:
+    """--batch FILE: a CSR, or a list of existing CSR files.
+
+    Anything else (the issuer key given by mistake, a password file) is
+    refused without a word of what it holds: its lines are never printed as
+    file names.  A list is text within _LIST_LIMIT, no PEM armour, no
+    control characters, and every entry names an existing file.
+    """
+    from . import pem
+    from .inputs import load_csr
+
+    not_a_list = UsageError(f"--batch {name} is not a directory, a CSR, or a list of CSR paths")
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(_LIST_LIMIT + 1)
+        else:
+            if not os.path.isfile(name):  # a FIFO or a device such as /dev/zero is read by no one
+                if not os.path.exists(name):
+                    raise InputError(f'error reading "{name}": no such file or directory')
+                raise not_a_list
+            with open(name, "rb") as f:
+                data = f.read(_LIST_LIMIT + 1)
+    except OSError as exc:
+        raise InputError(f'error reading "{name}": {exc.strerror.lower() if exc.strerror else exc}') from None
+    data = pem.strip_bom(data)
+    if len(data) > _LIST_LIMIT:
+        raise not_a_list
+    if pem.has_pem(data) or data[:1] == b"\x30":
+        try:
+            load_csr(data, name)
+            return [name]
+        except PkisignError:
+            pass  # "0" also starts a list of names; armour or binary is refused below
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise not_a_list from None
+    if "-----BEGIN" in text or _NOT_IN_A_LIST.intersection(text):
+        raise not_a_list
+    entries: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            entries.append((number, line))
+    missing = [number for number, entry in entries if not os.path.exists(entry)]
+    if entries and len(missing) == len(entries):
+        raise not_a_list
+    if missing:
+        raise UsageError(f"--batch {name}: line {missing[0]} names no existing file"
+                         + (f" (and {len(missing) - 1} more lines)" if len(missing) > 1 else ""))
+    return [entry for _, entry in entries]
+
+
+def _batch_targets(sources: list[str], out_dir: str, suffix: str) -> dict[str, str]:
+    """Each CSR's certificate file; two CSRs for one file are refused before any signing."""
+    targets: dict[str, str] = {}
+    by_target: dict[str, list[str]] = {}
+    for name in sources:
+        target = os.path.join(out_dir, os.path.splitext(os.path.basename(name))[0] + suffix)
+        by_target.setdefault(target, []).append(name)
+        targets[name] = target
+    for target, names in by_target.items():
+        if len(names) > 1:
+            listed = ", ".join(names[:-1]) + " and " + names[-1]
+            raise UsageError(f"{listed} would all be written to {target}: sign them into different directories")
+    return targets
 
 
 def _run_batch(args: argparse.Namespace) -> int:
     """Many CSRs, one issuer: one output file per CSR, failures reported and counted."""
-    from .output import write_atomically
+    from .output import OutputExistsError, remove_stale_temporaries, write_atomically
     from .sign import open_issuer, resolve_options, sign_many
 
     if args.extra or args.key_file is not None or args.crt_file is None:
@@ -359,18 +436,24 @@ def _run_batch(args: argparse.Namespace) -> int:
     for flag in ("serial", "out", "tbs_out", "dry_run"):
         if getattr(args, flag):
             raise UsageError(f"flag '--{flag.replace('_', '-')}' is incompatible with '--csr' and '--batch'")
+    if args.skip_existing and args.force:
+        raise UsageError("flag '--skip-existing' is incompatible with '--force'")
     _from_env(args)
     output = _Output(args, (key_file, crt_file))
     options = _sign_options(args)
     now, _ = _now()
-    sources = _batch_sources(args)
+    suffix = ".der" if output.der else ".crt"
+    targets = _batch_targets(_batch_sources(args), args.out_dir, suffix)
+    remove_stale_temporaries(args.out_dir)  # what a killed run left
+    if args.skip_existing:
+        targets = {name: target for name, target in targets.items() if not _is_regular_file(target)}
+    sources = list(targets)
     issuer = open_issuer(crt_file, key_file, kms=args.kms, password_file=args.password_file, prompt=_tty_prompt)
     warning = _key_file_warning(key_file, args.kms)
     if warning:
         print(warning, file=sys.stderr)
     failed = done = 0
     progress = sys.stderr.isatty()
-    suffix = ".der" if output.der else ".crt"
     try:
         options = resolve_options(options, profile_given=args.profile is not None, template_file=args.template,
                                   set_values=args.set or [], set_file=args.set_file)
@@ -380,10 +463,13 @@ def _run_batch(args: argparse.Namespace) -> int:
             if not isinstance(result, PkisignError):
                 for note in result.warnings:
                     print(("\r\033[K" if progress else "") + f"{name}: {note}", file=sys.stderr)
-                target = os.path.join(args.out_dir, os.path.splitext(os.path.basename(name))[0] + suffix)
                 try:
-                    write_atomically(target, output.certificate(result.der, result.pem(bundle=bool(args.bundle))),
-                                     force=output.force, protected=output.protected)
+                    write_atomically(targets[name],
+                                     output.certificate(result.der, result.pem(bundle=bool(args.bundle))),
+                                     force=output.force, protected=output.protected, clean=False)
+                except OutputExistsError as exc:
+                    if not args.skip_existing:  # else another run wrote it meanwhile: done as asked
+                        result = exc
                 except PkisignError as exc:
                     result = exc
             if isinstance(result, PkisignError):
@@ -398,6 +484,15 @@ def _run_batch(args: argparse.Namespace) -> int:
         if progress and done:
             print(file=sys.stderr)
     return 1 if failed else 0
+
+
+def _is_regular_file(path: str) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _key_file_warning(key_file: str | None, kms: str | None) -> str | None:
@@ -425,6 +520,8 @@ def _run_sign(args: argparse.Namespace) -> bytes:
         raise UsageError(f"not enough positional arguments were provided in {usage}")
     if args.tbs_out and not args.dry_run:
         raise UsageError("flag '--tbs-out' needs '--dry-run'")
+    if args.skip_existing:
+        raise UsageError("flag '--skip-existing' needs '--csr' or '--batch'")
     _from_env(args)
     profile_given = args.profile is not None  # on the command line or from STEP_PROFILE
     options = _sign_options(args)
@@ -560,13 +657,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_one_line(f"pkisign: internal error: {type(exc).__name__}: {exc} "
                         "(set PKISIGN_DEBUG=1 for details)"), file=sys.stderr)
         return 2
+    return _write_stdout(output, code)
+
+
+def _write_stdout(output: bytes, code: int) -> int:
+    """The result on standard output; a failed write (a closed pipe, a full
+    disk) is one line and exit 1, as every other failure."""
+    if sys.stdout is None:  # started with standard output closed
+        print("error writing to standard output: bad file descriptor", file=sys.stderr)
+        return 1
     try:
         sys.stdout.buffer.write(output)
         sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        # The reader went away: say so once, and keep Python quiet at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        print("error writing the certificate: broken pipe", file=sys.stderr)
+    except OSError as exc:
+        # What is still buffered would fail again when Python exits, with a
+        # traceback: standard output becomes /dev/null first.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        reason = exc.strerror.lower() if exc.strerror else str(exc)
+        print(f"error writing to standard output: {reason}", file=sys.stderr)
         return 1
     return code

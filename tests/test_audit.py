@@ -134,7 +134,7 @@ def test_out_is_atomic_careful_and_der_capable(tmp_path):
     assert sign("sign", "--out", str(out), *args).stderr == f"{out} already exists; use --force to replace it\n"
     assert sign("sign", "--out", str(out), "--force", "--format", "der", *args).code == 0
     assert out.read_bytes() == der_of(pem_bytes)
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pkisign-")]  # no temporary left
+    assert not [p for p in tmp_path.iterdir() if "pkisign-tmp" in p.name]  # no temporary left
     over_key = sign("sign", "--out", key, "--force", *args)
     assert (over_key.code, over_key.stderr) == (1, f"refusing to write over {key}: it is an input of this command\n")
     bundle_der = sign("sign", "--format", "der", "--bundle", *args)
