@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import random
 import shutil
+import subprocess
+import sys
+import time
 
+import pytest
 from asn1crypto import pem as apem, x509
 
-from conftest import VECTORS, run_cli
+from conftest import ROOT, VECTORS, run_cli
 
 ISSUER = ["issuers/root-p256.crt", "issuers/root-p256.key"]
 GOOD = ["csr/web-p256.csr", "csr/csr-tls-p256.csr", "csr/web-rsa2048.csr"]
@@ -64,3 +70,169 @@ def test_an_existing_output_is_a_failure_of_that_csr_only(tmp_path):
     assert result.stderr == f"{GOOD[0]}: {tmp_path / 'web-p256.crt'} already exists; use --force to replace it\n"
     assert (tmp_path / "web-p256.crt").read_text() == "keep me"
     assert (tmp_path / "csr-tls-p256.crt").exists()
+
+
+def test_colliding_certificate_names_are_refused_before_any_signing(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    for suffix in (".csr", ".pem", ".req"):
+        shutil.copy(VECTORS / GOOD[0], src / f"a{suffix}")
+    shutil.copy(VECTORS / GOOD[1], src / "b.csr")
+    result = run_cli(["sign", "--batch", str(src), "--out-dir", str(out), *ISSUER], cwd=VECTORS)
+    assert (result.code, result.stdout) == (1, b"")
+    assert result.stderr == (f"{src / 'a.csr'}, {src / 'a.pem'} and {src / 'a.req'} would all be written to "
+                             f"{out / 'a.crt'}: sign them into different directories\n")
+    assert list(out.iterdir()) == []
+    # The same name from two directories, and the same file twice.
+    (tmp_path / "other").mkdir()
+    shutil.copy(VECTORS / GOOD[1], tmp_path / "other" / "a.csr")
+    result = run_cli(["sign", "--csr", str(src / "b.csr"), "--csr", str(src / "a.csr"), "--csr",
+                      str(tmp_path / "other" / "a.csr"), "--out-dir", str(out), *ISSUER], cwd=VECTORS)
+    assert (result.code, result.stderr) == (1, f"{src / 'a.csr'} and {tmp_path / 'other' / 'a.csr'} would all be "
+                                               f"written to {out / 'a.crt'}: sign them into different directories\n")
+    result = run_cli(["sign", "--csr", GOOD[0], "--csr", GOOD[0], "--out-dir", str(out), *ISSUER], cwd=VECTORS)
+    assert result.code == 1 and result.stderr.startswith(f"{GOOD[0]} and {GOOD[0]} would all be written to ")
+    assert list(out.iterdir()) == []
+
+
+SECRET_PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.mark.parametrize("what", ["issuer-key-pem", "issuer-key-der", "password-file", "binary", "dev-zero",
+                                  "fifo", "pem-certificate"])
+def test_a_batch_file_that_is_no_list_is_refused_without_printing_it(tmp_path, what):
+    out = tmp_path / "out"
+    out.mkdir()
+    key_pem = (VECTORS / ISSUER[1]).read_bytes()
+    path = tmp_path / what
+    if what == "issuer-key-pem":
+        path.write_bytes(key_pem)
+    elif what == "issuer-key-der":
+        path.write_bytes(next(d for _, _, d in apem.unarmor(key_pem, multiple=True)))
+    elif what == "password-file":
+        path.write_text(SECRET_PASSWORD + "\n")
+    elif what == "binary":
+        path.write_bytes(b"csr/web-p256.csr\n\x1b[2Jcsr/web-p256.csr\n")
+    elif what == "dev-zero":
+        path = "/dev/zero"
+    elif what == "fifo":
+        os.mkfifo(path)  # read by no one: a writer could feed it anything
+    else:
+        path.write_bytes((VECTORS / "issuers/root-p256.crt").read_bytes())
+    result = run_cli(["sign", "--batch", str(path), "--out-dir", str(out), *ISSUER], cwd=VECTORS)
+    assert (result.code, result.stdout) == (1, b"")
+    assert result.stderr == f"--batch {path} is not a directory, a CSR, or a list of CSR paths\n"
+    assert list(out.iterdir()) == []
+
+
+def test_a_batch_list_names_existing_files_and_a_csr_is_a_batch_of_one(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{GOOD[0]}\n\n# not signed: the list names a missing file\n{SECRET_PASSWORD}\n")
+    result = run_cli(["sign", "--batch", str(listing), "--out-dir", str(out), *ISSUER], cwd=VECTORS)
+    assert (result.code, result.stderr) == (1, f"--batch {listing}: line 4 names no existing file\n")
+    assert list(out.iterdir()) == []
+    # Names that start with "0" (the first byte of DER) are still a list.
+    shutil.copy(VECTORS / GOOD[0], tmp_path / "0001.csr")
+    listing.write_text("0001.csr\r\n")
+    result = run_cli(["sign", "--batch", str(listing), "--out-dir", str(out), *(str(VECTORS / f) for f in ISSUER)],
+                     cwd=tmp_path)
+    assert (result.code, result.stderr) == (0, "")
+    assert _subject(out / "0001.crt")["common_name"] == "www.acme.example"
+    for csr in (GOOD[2], "csr/web-p256.der"):
+        result = run_cli(["sign", "--batch", csr, "--out-dir", str(out), *ISSUER], cwd=VECTORS)
+        assert (result.code, result.stderr) == (0, "")
+    assert sorted(p.name for p in out.iterdir()) == ["0001.crt", "web-p256.crt", "web-rsa2048.crt"]
+
+
+def test_skip_existing_is_explicit_and_only_for_batches(tmp_path):
+    (tmp_path / "web-p256.crt").write_text("keep me")
+    result = run_cli(["sign", "--csr", GOOD[0], "--csr", GOOD[1], "--skip-existing", "--out-dir", str(tmp_path),
+                      *ISSUER], cwd=VECTORS)
+    assert (result.code, result.stderr) == (0, "")
+    assert (tmp_path / "web-p256.crt").read_text() == "keep me"
+    assert _subject(tmp_path / "csr-tls-p256.crt")["common_name"] == "tls.acme.example"
+    assert run_cli(["sign", "--csr", GOOD[0], "--skip-existing", "--force", "--out-dir", str(tmp_path), *ISSUER],
+                   cwd=VECTORS).stderr == "flag '--skip-existing' is incompatible with '--force'\n"
+    assert run_cli(["sign", "--skip-existing", GOOD[0], *ISSUER], cwd=VECTORS).stderr == (
+        "flag '--skip-existing' needs '--csr' or '--batch'\n")
+
+
+def test_stale_temporary_files_of_dead_processes_are_removed(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".web-p256.crt.pkisign-tmp-{int(dead.stdout)}-0123456789abcdef"
+    live = tmp_path / f".other.crt.pkisign-tmp-{os.getpid()}-0123456789abcdef"  # a writer still at work
+    stranger = tmp_path / ".web-p256.crt.not-ours"
+    for path in (stale, live, stranger):
+        path.write_bytes(b"partial")
+    result = run_cli(["sign", "--csr", GOOD[1], "--out-dir", str(tmp_path), *ISSUER], cwd=VECTORS)
+    assert (result.code, result.stderr) == (0, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["csr-tls-p256.crt", live.name, stranger.name])
+
+
+def _batch_process(args: list[str]) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.Popen([sys.executable, "-m", "pkisign", "sign", *args, *ISSUER], cwd=VECTORS, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _copies(directory, count: int) -> None:
+    directory.mkdir()
+    data = (VECTORS / GOOD[0]).read_bytes()
+    for i in range(count):
+        (directory / f"host-{i:04d}.csr").write_bytes(data)
+
+
+def _whole_certificates(directory) -> set[str]:
+    names = set()
+    for path in directory.iterdir():
+        if "pkisign-tmp" in path.name:
+            continue
+        assert path.suffix == ".crt", path
+        assert _subject(path)["common_name"] == "www.acme.example"  # whole, parsed: never partial
+        names.add(path.stem)
+    return names
+
+
+def test_two_batches_into_one_directory_never_overwrite_each_other(tmp_path):
+    count = 150
+    _copies(tmp_path / "a", count)
+    _copies(tmp_path / "b", count)
+    out = tmp_path / "out"
+    out.mkdir()
+    runs = [_batch_process(["--batch", str(tmp_path / side), "--out-dir", str(out)]) for side in "ab"]
+    results = [(run.wait(), run.stderr.read()) for run in runs]  # type: ignore[union-attr]
+    for run in runs:
+        run.stderr.close()  # type: ignore[union-attr]
+    refused = [line for _, err in results for line in err.splitlines()]
+    assert all(line.endswith(" already exists; use --force to replace it") for line in refused), refused[:3]
+    # Every name was written by exactly one of the two: the other was told so.
+    assert len(refused) == count, [code for code, _ in results]
+    assert _whole_certificates(out) == {f"host-{i:04d}" for i in range(count)}
+    assert [p.name for p in out.iterdir() if "pkisign-tmp" in p.name] == []
+
+
+def test_a_batch_killed_at_random_points_is_finished_by_a_rerun(tmp_path):
+    count = 120
+    _copies(tmp_path / "in", count)
+    out = tmp_path / "out"
+    out.mkdir()
+    args = ["--batch", str(tmp_path / "in"), "--out-dir", str(out), "--skip-existing"]
+    chance = random.Random(20261204)
+    for _ in range(4):
+        run = _batch_process(args)
+        # Kill it somewhere in the middle: after a random number of certificates appeared.
+        goal = len(list(out.iterdir())) + chance.randrange(1, 25)
+        while run.poll() is None and len([p for p in out.iterdir() if p.suffix == ".crt"]) < goal:
+            time.sleep(0.002)
+        run.kill()
+        run.wait()
+        run.stderr.close()  # type: ignore[union-attr]
+        _whole_certificates(out)  # whatever is under a final name is a whole certificate
+    rerun = _batch_process(args)
+    assert (rerun.wait(), rerun.stderr.read()) == (0, "")  # type: ignore[union-attr]
+    rerun.stderr.close()  # type: ignore[union-attr]
+    assert _whole_certificates(out) == {f"host-{i:04d}" for i in range(count)}
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"host-{i:04d}.crt" for i in range(count))
