@@ -54,7 +54,7 @@ TIMEOUT = float(os.environ.get("FUZZ_TIMEOUT", "5"))
 #: Address space of the fuzzing process in MiB (FUZZ_MEMORY_MB overrides; 0: no limit).
 MEMORY_MB = int(os.environ.get("FUZZ_MEMORY_MB", "3072"))
 
-TARGETS = ("csr", "issuer", "key", "password", "template", "validity", "kms_uri", "inspect", "cli")
+TARGETS = ("csr", "issuer", "key", "password", "template", "validity", "kms_uri", "inspect", "cli", "output")
 
 
 class ContractViolation(AssertionError):
@@ -201,6 +201,30 @@ class Reader:
 def text(data: bytes) -> str:
     """Bytes as the str a command-line argument would be (invalid UTF-8 as surrogates)."""
     return data.decode("utf-8", "surrogateescape")
+
+
+# -- files on disk --------------------------------------------------------------
+
+def path_state(path: str, follow: bool = True):  # type: ignore[no-untyped-def]
+    """What is at ``path``, to compare before and after a run: its kind, a link's
+    target (and what is there), a file's inode and content, a directory's entries."""
+    import stat
+
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return ("absent",)
+    if stat.S_ISLNK(st.st_mode):
+        target = os.readlink(path)
+        if not follow:  # one level: a link to a link is not followed, nor a loop
+            return ("link", target)
+        return ("link", target, path_state(os.path.join(os.path.dirname(path), target), follow=False))
+    if stat.S_ISDIR(st.st_mode):
+        return ("dir", tuple(sorted(os.listdir(path))))
+    if stat.S_ISREG(st.st_mode):
+        with open(path, "rb") as f:
+            return ("file", st.st_ino, f.read())
+    return ("node", stat.S_IFMT(st.st_mode), st.st_rdev)
 
 
 # -- seeds and regressions --------------------------------------------------------

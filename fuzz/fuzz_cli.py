@@ -33,6 +33,7 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 
@@ -72,12 +73,18 @@ _VALUES = {
     "not-after": ["16h", "2025-06-01T00:00:00Z", "-1h", "1.5h", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"],
     "kms": ["softkms:", "pkcs11:token=x?pin-value=secret-pin", "yubikey:slot-id=9a", "%zz", ""],
     "serial": ["7", "0x10", "-5", "0", str(2 ** 200), "1e3"],
-    "out": ["out.pem", "csr.pem", "issuer.key", "issuer.crt", ".", "sub/dir/out.pem"],
-    "tbs-out": ["tbs.der", "issuer.key", "."],
+    "out": ["out.pem", "csr.pem", "issuer.key", "issuer.crt", ".", "sub/dir/out.pem", "-", "fifo.out", "link.out",
+            "dangling.out", "dir.out", "dev.out", "dir.out/"],
+    "tbs-out": ["tbs.der", "issuer.key", ".", "fifo.out", "link.out", "dangling.out", "dir.out", "dev.out"],
     "format": ["pem", "der", "txt"],
     "issuer-validity": ["allow", "truncate", "error", "never"],
 }
-_BOOLS = ["bundle", "omit-cn-san", "dry-run", "explain", "force", "json"]
+_BOOLS = ["bundle", "omit-cn-san", "dry-run", "explain", "force", "json", "skip-existing"]
+# Destinations that are not regular files, made in the run's directory when a
+# word names them; whatever the flags, they must be left as they were.
+_SPECIALS = {"fifo.out": {"special": "fifo"}, "link.out": {"special": "symlink", "to": "target.out"},
+             "dangling.out": {"special": "symlink", "to": "nowhere.out"}, "dir.out": {"special": "directory"},
+             "dev.out": {"special": "device"}}
 _BOOL_VALUES = ["", "=true", "=false", "=1", "=maybe", "=T"]
 _ENV = ["STEP_PROFILE", "STEP_NOT_AFTER", "STEP_NOT_BEFORE", "STEP_BUNDLE", "STEP_SET", "STEP_PATH_LEN",
         "STEP_PASSWORD_FILE", "STEP_TEMPLATE", "SOURCE_DATE_EPOCH"]
@@ -177,6 +184,11 @@ def plan(data: bytes) -> tuple[list[str], dict[str, bytes], dict[str, str], byte
     env = {k: v.replace("<text>", text).replace("\x00", "") for k, v in env.items()}
     if hostile_slot[0]:
         files["hostile.bin"] = hostile
+    for name, special in _SPECIALS.items():
+        if any(name in word for word in argv):
+            files[name] = special  # type: ignore[assignment]
+    if "link.out" in files:
+        files["target.out"] = b"the link's target\n"
     return command + argv, files, env, hostile
 
 
@@ -184,9 +196,8 @@ def plan(data: bytes) -> tuple[list[str], dict[str, bytes], dict[str, str], byte
 def _sandbox(files: dict[str, bytes], env: dict[str, str], stdin: bytes):  # type: ignore[no-untyped-def]
     """A fresh directory with the files, the environment, and captured stdio."""
     directory = tempfile.mkdtemp(prefix="pkisign-fuzz-cli-")
-    for name, content in files.items():
-        with open(os.path.join(directory, name), "wb") as f:
-            f.write(content)
+    for name, content in sorted(files.items(), key=lambda item: isinstance(item[1], dict)):
+        _make(os.path.join(directory, name), content)
     saved_env = {k: os.environ.get(k) for k in list(env) + [k for k in os.environ if k.startswith("STEP_")]}
     for key in saved_env:
         os.environ.pop(key, None)
@@ -219,9 +230,37 @@ def _sandbox(files: dict[str, bytes], env: dict[str, str], stdin: bytes):  # typ
         shutil.rmtree(directory, ignore_errors=True)
 
 
+def _make(path: str, content) -> None:  # type: ignore[no-untyped-def]
+    """A file with ``content`` (bytes), or a special destination (a dict of _SPECIALS)."""
+    if isinstance(content, bytes):
+        with open(path, "wb") as f:
+            f.write(content)
+    elif content["special"] == "fifo":
+        os.mkfifo(path)
+    elif content["special"] == "symlink":
+        os.symlink(content["to"], path)
+    elif content["special"] == "directory":
+        os.makedirs(path, exist_ok=True)
+    elif content["special"] == "device":
+        if os.geteuid() == 0:  # the numbers of /dev/null, in the run's directory
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        else:
+            os.mkfifo(path)
+    else:
+        raise ValueError(f"unknown special file {content!r}")
+
+
 def run(argv: list[str], files: dict[str, bytes], env: dict[str, str], stdin: bytes) -> tuple[int, bytes, str]:
+    specials = [name for name, content in files.items() if isinstance(content, dict)]
     with _sandbox(files, env, stdin) as (out, err):
+        before = {name: _harness.path_state(name) for name in specials}
         code = cli.main(argv)
+        changed = [name for name in specials if _harness.path_state(name) != before[name]]
+        left = [os.path.join(d, n) for d, _, names in os.walk(".") for n in names if "pkisign-tmp" in n]
+    if changed:
+        raise _harness.ContractViolation(f"a destination that is not a regular file was replaced: {changed}")
+    if left:
+        raise _harness.ContractViolation(f"temporary files left: {left}")
     return code, out.buffer.getvalue(), err.getvalue()
 
 
@@ -267,8 +306,11 @@ def one_input(data: bytes) -> str:
 def one_spec(spec: dict) -> str:  # type: ignore[type-arg]
     """A hand-written command line (a ``.argv`` regression file, JSON): ``argv``
     (after the program name), ``files`` (name in the run's directory -> a path
-    under tests/vectors, or {"text": ...}), optional ``env`` and ``stdin``."""
-    files = {name: (src["text"].encode("utf-8", "surrogateescape") if isinstance(src, dict) else (V / src).read_bytes())
+    under tests/vectors, {"text": ...}, or a special destination as in
+    ``_SPECIALS``), optional ``env`` and ``stdin``."""
+    files = {name: (src if isinstance(src, dict) and "special" in src
+                    else src["text"].encode("utf-8", "surrogateescape") if isinstance(src, dict)
+                    else (V / src).read_bytes())
              for name, src in spec.get("files", {}).items()}
     env = dict({"SOURCE_DATE_EPOCH": EPOCH}, **spec.get("env", {}))
     stdin = spec.get("stdin", "").encode("utf-8", "surrogateescape")
