@@ -135,6 +135,9 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     # URIs
     "kms-uri-1mb-escapes": ("kms_uri", lambda: b"pkcs11:id=" + b"%41" * 300_000),
     "kms-uri-100k-attributes": ("kms_uri", lambda: b"pkcs11:" + b"a=1;" * 100_000 + b"?" + b"b=2&" * 100_000),
+    # output files: writers racing for the same names, the largest contents the target writes
+    "output-3-writers-4-new-names": ("output", lambda: bytes((200, 2, 3, 0, 0, 0, 0, 0, 1, 2, 255, 255, 255))),
+    "output-3-writers-force-over-4-files": ("output", lambda: bytes((0, 2, 3, 1, 1, 1, 1, 0, 1, 2, 255, 255, 255))),
     # the inspector
     "inspect-nested-100k": ("inspect", lambda: b"\x00" + _nested(100_000)),
     "inspect-1m-elements": ("inspect", lambda: b"\x00" + _der.tlv(0x30, b"\x05\x00" * 500_000)),

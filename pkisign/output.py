@@ -34,8 +34,7 @@ import sys
 
 from .errors import UsageError
 
-__all__ = ["write_atomically", "same_file", "remove_stale_temporaries", "OutputExistsError", "check_destination",
-           "is_temporary"]
+__all__ = ["write_atomically", "same_file", "remove_stale_temporaries", "OutputExistsError", "check_destination"]
 
 _TEMPORARY = re.compile(r"\..+\.pkisign-tmp-(\d+)-[0-9a-f]{16}")
 
@@ -88,11 +87,6 @@ def _temporary_name(path: str) -> str:
     directory, base = os.path.split(path)
     # The name is cut so that the temporary name stays within NAME_MAX (255).
     return os.path.join(directory, f".{base[:200]}.pkisign-tmp-{os.getpid()}-{secrets.token_hex(8)}")
-
-
-def is_temporary(name: str) -> bool:
-    """True for the name of one of pkisign's temporary files."""
-    return _TEMPORARY.fullmatch(name) is not None
 
 
 def _running(pid: int) -> bool:
