@@ -221,16 +221,24 @@ def test_a_batch_killed_at_random_points_is_finished_by_a_rerun(tmp_path):
     out.mkdir()
     args = ["--batch", str(tmp_path / "in"), "--out-dir", str(out), "--skip-existing"]
     chance = random.Random(20261204)
-    for _ in range(4):
+    left_by_kills = set()
+    for round_ in range(6):
         run = _batch_process(args)
-        # Kill it somewhere in the middle: after a random number of certificates appeared.
+        mine = f".pkisign-tmp-{run.pid}-"
         goal = len(list(out.iterdir())) + chance.randrange(1, 25)
-        while run.poll() is None and len([p for p in out.iterdir() if p.suffix == ".crt"]) < goal:
-            time.sleep(0.002)
+        while run.poll() is None:
+            names = os.listdir(out)
+            if round_ % 2 == 0:  # killed while writing: its temporary file is there
+                if any(mine in n for n in names):
+                    break
+            elif len([n for n in names if n.endswith(".crt")]) >= goal:  # killed between certificates
+                break
         run.kill()
         run.wait()
         run.stderr.close()  # type: ignore[union-attr]
+        left_by_kills |= {n for n in os.listdir(out) if mine in n}
         _whole_certificates(out)  # whatever is under a final name is a whole certificate
+    assert left_by_kills  # some kills did land in the middle of a write
     rerun = _batch_process(args)
     assert (rerun.wait(), rerun.stderr.read()) == (0, "")  # type: ignore[union-attr]
     rerun.stderr.close()  # type: ignore[union-attr]
