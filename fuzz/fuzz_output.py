@@ -2,7 +2,8 @@
 
 The input bytes are read as choices (``_harness.Reader``): ``--force`` or
 not; one to three writers; one to four destination names, each with what is
-there before the writers start — nothing, a regular file, a FIFO, a symbolic
+there before the writers start — nothing (or only the temporary file of a
+killed run, which must go), a regular file, a FIFO, a symbolic
 link to a file or to a directory, a dangling link, a directory, a device
 node (as root: the numbers of /dev/null), a path in a missing directory or
 in a read-only one, a name ending in '/', '.', or the issuer key (a
@@ -52,7 +53,7 @@ with _harness.instrumented(__name__ == "__main__"):
 NAME = "output"
 V = _harness.VECTORS
 KINDS = ("absent", "regular", "fifo", "symlink", "symlink-dir", "dangling", "directory", "device", "missing-dir",
-         "readonly-dir", "trailing-slash", "dot", "protected", "protected-link")
+         "readonly-dir", "trailing-slash", "dot", "protected", "protected-link", "stale")
 #: Destinations that must be refused and left untouched, whatever the flags.
 SPECIAL = {"fifo", "symlink", "symlink-dir", "dangling", "directory", "device", "missing-dir", "trailing-slash",
            "dot", "protected", "protected-link"}
@@ -64,7 +65,10 @@ _BASE = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_O
 def _make(root: str, index: int, kind: str, key: str) -> str:
     """Make destination ``index`` of ``kind`` under ``root``; return the path the writers get."""
     path = os.path.join(root, f"out{index}.crt")
-    if kind == "regular":
+    if kind == "stale":  # absent, but a killed run's temporary file is there (no PID is above 2**22)
+        with open(os.path.join(root, f".out{index}.crt.pkisign-tmp-4194305-0123456789abcdef"), "wb") as f:
+            f.write(b"half a certif")
+    elif kind == "regular":
         with open(path, "wb") as f:
             f.write(OLD)
     elif kind == "fifo":

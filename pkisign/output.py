@@ -36,7 +36,7 @@ from .errors import UsageError
 
 __all__ = ["write_atomically", "same_file", "remove_stale_temporaries", "OutputExistsError", "check_destination"]
 
-_TEMPORARY = re.compile(r"\..+\.pkisign-tmp-(\d+)-[0-9a-f]{16}")
+_TEMPORARY = re.compile(r"\..+\.pkisign-tmp-(\d{1,10})-[0-9a-f]{16}")
 
 
 class OutputExistsError(UsageError):
@@ -83,10 +83,14 @@ def check_destination(path: str, *, force: bool = False, protected: tuple[str, .
     return True
 
 
+def _temporary_prefix(base: str) -> str:
+    # The name is cut (in bytes) so that the temporary name stays within NAME_MAX (255).
+    return f".{os.fsdecode(os.fsencode(base)[:200])}.pkisign-tmp-"
+
+
 def _temporary_name(path: str) -> str:
     directory, base = os.path.split(path)
-    # The name is cut so that the temporary name stays within NAME_MAX (255).
-    return os.path.join(directory, f".{base[:200]}.pkisign-tmp-{os.getpid()}-{secrets.token_hex(8)}")
+    return os.path.join(directory, f"{_temporary_prefix(base)}{os.getpid()}-{secrets.token_hex(8)}")
 
 
 def _running(pid: int) -> bool:
@@ -96,7 +100,7 @@ def _running(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:  # EPERM: it runs, as another user
+    except (OSError, OverflowError):  # EPERM: it runs, as another user; or no PID this system has
         return True
     return True
 
@@ -105,7 +109,7 @@ def remove_stale_temporaries(directory: str, base: str | None = None) -> int:
     """Remove the temporary files a killed pkisign left in ``directory`` (only
     those of ``base`` when given); return how many went.  A file whose PID
     still runs belongs to a live writer and stays."""
-    prefix = f".{base[:200]}.pkisign-tmp-" if base is not None else "."
+    prefix = _temporary_prefix(base) if base is not None else "."
     try:
         names = os.listdir(directory or ".")
     except OSError:

@@ -165,11 +165,13 @@ def test_stale_temporary_files_of_dead_processes_are_removed(tmp_path):
     stale = tmp_path / f".web-p256.crt.pkisign-tmp-{int(dead.stdout)}-0123456789abcdef"
     live = tmp_path / f".other.crt.pkisign-tmp-{os.getpid()}-0123456789abcdef"  # a writer still at work
     stranger = tmp_path / ".web-p256.crt.not-ours"
-    for path in (stale, live, stranger):
+    no_such_pid = tmp_path / ".web-p256.crt.pkisign-tmp-99999999999999999999-0123456789abcdef"  # not ours either
+    for path in (stale, live, stranger, no_such_pid):
         path.write_bytes(b"partial")
     result = run_cli(["sign", "--csr", GOOD[1], "--out-dir", str(tmp_path), *ISSUER], cwd=VECTORS)
     assert (result.code, result.stderr) == (0, "")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["csr-tls-p256.crt", live.name, stranger.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["csr-tls-p256.crt", live.name, stranger.name,
+                                                                 no_such_pid.name])
 
 
 def _batch_process(args: list[str]) -> subprocess.Popen:
