@@ -360,6 +360,8 @@ def _batch_file(name: str) -> list[str]:
     file names.  A list is text within _LIST_LIMIT, no PEM armour, no
     control characters, and every entry names an existing file.
     """
+    import re
+
     from . import pem
     from .inputs import load_csr
 
@@ -379,12 +381,14 @@ def _batch_file(name: str) -> list[str]:
     data = pem.strip_bom(data)
     if len(data) > _LIST_LIMIT:
         raise not_a_list
-    if pem.has_pem(data) or data[:1] == b"\x30":
+    if re.search(rb"-----BEGIN (NEW )?CERTIFICATE REQUEST-----", data):
+        return [name]  # a CSR, damaged or not: signing it says what is wrong, quoting none of it
+    if data[:1] == b"\x30":
         try:
             load_csr(data, name)
             return [name]
         except PkisignError:
-            pass  # "0" also starts a list of names; armour or binary is refused below
+            pass  # "0" also starts a list of names; binary is refused below
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -144,6 +144,9 @@ def test_a_batch_list_names_existing_files_and_a_csr_is_a_batch_of_one(tmp_path)
     for csr in (GOOD[2], "csr/web-p256.der"):
         result = run_cli(["sign", "--batch", csr, "--out-dir", str(out), *ISSUER], cwd=VECTORS)
         assert (result.code, result.stderr) == (0, "")
+    result = run_cli(["sign", "--batch", BAD, "--out-dir", str(out), *ISSUER], cwd=VECTORS)  # damaged: said why
+    assert (result.code, result.stderr) == (1, f"{BAD}: certificate request has invalid signature: "
+                                               "x509: ECDSA verification failure\n")
     assert sorted(p.name for p in out.iterdir()) == ["0001.crt", "web-p256.crt", "web-rsa2048.crt"]
 
 
