@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import pem, profiles
 from .csr import CSR
 from .errors import IssuerError, KeyFileError, PkisignError, SigningError, UsageError
-from .goparse import GoParseError, parse_certificate_checks
+from .goparse import GoParseError, check_written_certificate, parse_certificate_checks
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers, read_password_file
 from .keyfile import PasswordSource, read_private_key
 from .keys import algorithm_by_name, default_algorithm
@@ -273,8 +273,13 @@ class Issuer:
         der = assemble_certificate(tbs.der, tbs.algorithm.identifier, signature)
         # x509util re-parses what Go made: a certificate Go's parser refuses
         # (say, a CSR subject string type it does not read) is an error.
+        # For a TBS of build_tbs, only the parts it copied or took from a
+        # template can fail that parse.
         try:
-            parse_certificate_checks(der)
+            if tbs.issuer is not None:
+                check_written_certificate(der, tbs.issuer, tbs.subject, tbs.spki, tbs.encoded_extensions)
+            else:
+                parse_certificate_checks(der)
         except GoParseError as exc:
             raise SigningError(f"error parsing certificate: {exc}") from None
         return Certificate(der, tbs, draft.validity, tuple(c.der for c in self.certificates), draft.warnings)
