@@ -9,6 +9,7 @@ and ``typeIs "*rsa.PublicKey" .Insecure.CR.PublicKey`` works.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from . import gonet
@@ -312,8 +313,15 @@ def csr_sans(csr: CSR, omit_cn_san: bool) -> list[tuple[str, str]]:
     common_name = csr.go_subject.common_name
     if not names and not omit_cn_san and common_name:
         names = [common_name]
-    dns, ips, emails, uris = gonet.split_sans(names)
-    return (
+    return list(_classified_sans(tuple(names)))
+
+
+@lru_cache(maxsize=256)
+def _classified_sans(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # A pure function of the strings, cached: re-classifying means a URL
+    # parse per name, and a CSR signed again gives the same names.
+    dns, ips, emails, uris = gonet.split_sans(list(names))
+    return tuple(
         [("dns", n) for n in dns]
         + [("ip", gonet.ip_string(ip)) for ip in ips]
         + [("email", e) for e in emails]
