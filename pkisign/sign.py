@@ -8,7 +8,7 @@ step's order, so that the first error a user sees is the one step shows.
 
 from __future__ import annotations
 
-import secrets
+import os
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator
@@ -226,7 +226,8 @@ class Issuer:
         if csr.public_key is None:
             raise SigningError("error creating certificate: x509: unsupported public key type")
         if serial is None:
-            serial = template.serial_number if template.serial_number is not None else secrets.randbits(128)
+            serial = template.serial_number if template.serial_number is not None \
+                else int.from_bytes(os.urandom(16), "big")  # secrets.randbits(128), without importing random
         key = self.certificate.public_key
         assert key is not None  # checked in __init__
         algorithm = default_algorithm(key)
