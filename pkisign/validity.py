@@ -19,6 +19,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .errors import UsageError
@@ -278,7 +279,12 @@ def resolve_validity(
 
 def encode_time(ns: int) -> bytes:
     """UTCTime for 1950..2049, else GeneralizedTime; UTC, whole seconds, 'Z'."""
-    y, mo, d, h, mi, s, _ = civil(ns)
+    return _encode_second(ns // NS)
+
+
+@lru_cache(maxsize=64)  # certificates signed in the same second share their times
+def _encode_second(second: int) -> bytes:
+    y, mo, d, h, mi, s, _ = civil(second * NS)
     if 1950 <= y <= 2049:
         text = f"{y % 100:02d}{mo:02d}{d:02d}{h:02d}{mi:02d}{s:02d}Z"
         tag = 0x17
