@@ -222,13 +222,25 @@ def parse_time_or_duration(text: str, now: Callable[[], int]) -> int | None | bo
     """
     if text == "":
         return None
+    # The same flag values come with every certificate of a run: short ones
+    # are parsed once (a pure function of the text).
+    parsed = _parse_time_or_offset_cached(text) if len(text) <= 64 else _parse_time_or_offset(text)
+    if parsed is None:
+        return False
+    instant, offset = parsed
+    return instant if offset is None else now() + offset
+
+
+def _parse_time_or_offset(text: str) -> tuple[int, None] | tuple[None, int] | None:
+    """(instant, None) for an RFC 3339 time, (None, duration) for a duration, None for neither."""
     instant = parse_rfc3339(text)
     if instant is not None:
-        return instant
+        return instant, None
     duration = parse_duration(text)
-    if duration is None:
-        return False
-    return now() + duration
+    return None if duration is None else (None, duration)
+
+
+_parse_time_or_offset_cached = lru_cache(maxsize=64)(_parse_time_or_offset)
 
 
 # -- the validity of a new certificate ---------------------------------------
