@@ -39,7 +39,13 @@ def _length(n: int) -> bytes:
 
 def tlv(tag: int, content: bytes) -> bytes:
     """A single-byte tag, the minimal DER length, then the content."""
-    return bytes((tag,)) + _length(len(content)) + content
+    n = len(content)
+    # The two lengths a certificate's pieces nearly always have, written in place.
+    if n < 0x80:
+        return bytes((tag, n)) + content
+    if n < 0x100:
+        return bytes((tag, 0x81, n)) + content
+    return bytes((tag,)) + _length(n) + content
 
 
 def sequence(*parts: bytes) -> bytes:
@@ -116,8 +122,9 @@ def _decode_oid(encoded: bytes) -> str:
 
 
 def integer(value: int) -> bytes:
-    """A minimal two's-complement INTEGER."""
-    return core.Integer(value).dump()
+    """A minimal two's-complement INTEGER: room for the magnitude and a sign bit."""
+    magnitude = value if value >= 0 else ~value
+    return tlv(0x02, value.to_bytes(magnitude.bit_length() // 8 + 1, "big", signed=True))
 
 
 def octet_string(value: bytes) -> bytes:

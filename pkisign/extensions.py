@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from asn1crypto import core, x509
+from asn1crypto import x509
 
 from . import der, gonet
 from .errors import SigningError
@@ -101,7 +101,7 @@ def basic_constraints(is_ca: bool, path_len: int | None) -> bytes:
 # -- RFC 5280 4.2.1.2 / 4.2.1.1 ------------------------------------------------
 
 def subject_key_identifier(key_id: bytes) -> bytes:
-    return core.OctetString(key_id).dump()
+    return der.octet_string(key_id)
 
 
 @lru_cache(maxsize=64)  # one per issuer key
@@ -191,6 +191,7 @@ def crl_distribution_points(uris: list[str]) -> bytes:
 
 # -- order and criticality ------------------------------------------------------
 
+@lru_cache(maxsize=256)  # a pure function; an issuer writes the same few extensions again and again
 def encode_extension(ext: Extension) -> bytes:
     """Extension ::= SEQUENCE { extnID, critical DEFAULT FALSE, extnValue }."""
     critical = b"\x01\x01\xff" if ext.critical else b""

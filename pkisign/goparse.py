@@ -26,6 +26,7 @@ verifying a chain).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable, Iterator, Sequence
 
 from .gonet import URLError, go_quote, is_valid_ip_mask, parse_ip, parse_url
 
@@ -33,6 +34,7 @@ __all__ = [
     "GoParseError",
     "X509_NEGATIVE_SERIAL",
     "parse_certificate_checks",
+    "check_written_certificate",
     "unhandled_critical_extensions",
 ]
 
@@ -910,43 +912,82 @@ def _process_extension(oid: tuple[int, ...], critical: bool, value: bytes) -> bo
     return True
 
 
-def _parse_extensions(raw: bytes) -> list[str]:
-    """The [3] extensions field; returns the unhandled critical OIDs."""
-    seq = _Str(raw).read(SEQUENCE)
-    if seq is None:
-        raise GoParseError("x509: malformed extensions")
-    s = _Str(seq)
-    exts: list[tuple[tuple[int, ...], bool, bytes]] = []
-    seen: set[str] = set()
+@lru_cache(maxsize=256)
+def _split_extension(element: bytes) -> tuple[tuple[int, ...], bool, bytes]:
+    """One Extension SEQUENCE, whose framing was read already, as (OID,
+    critical, value); cached, since most extensions an issuer writes repeat
+    byte for byte."""
+    es = _Str(_Str(element).read(SEQUENCE) or b"")
+    oid = es.read_oid()
+    if oid is None:
+        raise GoParseError("x509: malformed extension OID field")
+    critical = False
+    if es.peek(BOOLEAN):
+        c = es.read_boolean()
+        if c is None:
+            raise GoParseError("x509: malformed extension critical field")
+        critical = c
+    value = es.read(OCTET_STRING)
+    if value is None:
+        raise GoParseError("x509: malformed extension value field")
+    return oid, critical, value
+
+
+def _check_extensions(elements: Iterable[bytes]) -> list[str]:
+    """processExtensions over the Extension SEQUENCEs, taken
+    one at a time (a framing error comes in its turn); returns the unhandled
+    critical OIDs."""
+    exts = []
+    seen: set[tuple[int, ...]] = set()
     # Every extension is split and checked for duplicates before any value
     # is looked at, as Go does.
-    while not s.empty():
-        ext = s.read(SEQUENCE)
-        if ext is None:
-            raise GoParseError("x509: malformed extension")
-        es = _Str(ext)
-        oid = es.read_oid()
-        if oid is None:
-            raise GoParseError("x509: malformed extension OID field")
-        critical = False
-        if es.peek(BOOLEAN):
-            c = es.read_boolean()
-            if c is None:
-                raise GoParseError("x509: malformed extension critical field")
-            critical = c
-        value = es.read(OCTET_STRING)
-        if value is None:
-            raise GoParseError("x509: malformed extension value field")
-        name = _oid_str(oid)
-        if name in seen:
-            raise GoParseError(f"x509: certificate contains duplicate extension with OID {go_quote(name)}")
-        seen.add(name)
-        exts.append((oid, critical, value))
+    for element in elements:
+        ext = _split_extension(element)
+        if ext[0] in seen:
+            raise GoParseError(f"x509: certificate contains duplicate extension with OID {go_quote(_oid_str(ext[0]))}")
+        seen.add(ext[0])
+        exts.append(ext)
     unhandled = []
     for oid, critical, value in exts:
         if _process_extension(oid, critical, value) and critical:
             unhandled.append(_oid_str(oid))
     return unhandled
+
+
+def _parse_extensions(raw: bytes) -> list[str]:
+    """The [3] extensions field; returns the unhandled critical OIDs."""
+    seq = _Str(raw).read(SEQUENCE)
+    if seq is None:
+        raise GoParseError("x509: malformed extensions")
+    return _check_extensions(_extension_contents(_Str(seq)))
+
+
+def _extension_contents(s: _Str) -> Iterator[bytes]:
+    while not s.empty():
+        ext = s.read(SEQUENCE, element=True)
+        if ext is None:
+            raise GoParseError("x509: malformed extension")
+        yield ext
+
+
+@lru_cache(maxsize=256)
+def _parse_spki(spki_el: bytes) -> None:
+    """The subjectPublicKeyInfo element: its framing, then parsePublicKey for
+    the algorithms Go knows.  Cached on the bytes: a pure check that raises
+    or returns None, and a CSR's key is signed into each of its certificates."""
+    spki_content = _Str(spki_el).read(SEQUENCE)
+    if spki_content is None:
+        raise GoParseError("x509: malformed spki")
+    spki = _Str(spki_content)
+    pk_ai = spki.read(SEQUENCE)
+    if pk_ai is None:
+        raise GoParseError("x509: malformed public key algorithm identifier")
+    pk_oid, pk_params = _parse_ai(pk_ai)
+    spk = spki.read_bit_string()
+    if spk is None:
+        raise GoParseError("x509: malformed subjectPublicKey")
+    if pk_oid in _KNOWN_KEY_ALGORITHMS:
+        _parse_public_key(pk_oid, pk_params, _right_align(*spk))
 
 
 # --------------------------------------------------------------------------
@@ -1025,19 +1066,9 @@ def _parse_certificate(der: bytes, negative_serial: bool | None) -> list[str]:
     _parse_name(subject)
 
     spki_el = tbs.read(SEQUENCE, element=True)
-    spki_content = None if spki_el is None else _Str(spki_el).read(SEQUENCE)
-    if spki_content is None:
+    if spki_el is None:
         raise GoParseError("x509: malformed spki")
-    spki = _Str(spki_content)
-    pk_ai = spki.read(SEQUENCE)
-    if pk_ai is None:
-        raise GoParseError("x509: malformed public key algorithm identifier")
-    pk_oid, pk_params = _parse_ai(pk_ai)
-    spk = spki.read_bit_string()
-    if spk is None:
-        raise GoParseError("x509: malformed subjectPublicKey")
-    if pk_oid in _KNOWN_KEY_ALGORITHMS:
-        _parse_public_key(pk_oid, pk_params, _right_align(*spk))
+    _parse_spki(spki_el)
 
     unhandled: list[str] = []
     if version > 1:
@@ -1071,6 +1102,47 @@ def parse_certificate_checks(der: bytes, *, negative_serial: bool | None = None)
     serial numbers); None means :data:`X509_NEGATIVE_SERIAL`.
     """
     _parse_certificate(der, negative_serial)
+
+
+def check_written_certificate(
+    der: bytes, issuer: bytes, subject: bytes, spki: bytes, extensions: Sequence[bytes]
+) -> None:
+    """:func:`parse_certificate_checks` for a certificate pkisign has just
+    written, looking only at the parts that can make Go refuse it.
+
+    The caller vouches that ``der`` is pkisign's DER writer's encoding
+    (single-octet tags, minimal lengths) of: v3, a non-negative serial, one
+    algorithm identifier from its table (the same bytes inside and outside
+    the TBS), validity times from ``validity.encode_time`` (canonical
+    UTCTime or GeneralizedTime), ``issuer``, ``subject``, ``spki``, the
+    Extension elements ``extensions`` (none: no [3] field), no unique IDs,
+    and a signature BIT STRING with no unused bits -- every part but the
+    four named ones is one Go always accepts.  Those four are checked as the
+    full parse checks them, in its order and with its messages: the names,
+    the key, then each extension's OID, critical flag and value, duplicates,
+    and the value of every extension Go reads.  Each check is cached on its
+    bytes, so an issuer name, a CSR's key or a profile's extension is parsed
+    once however many certificates carry it.
+
+    When the names or the key are not exactly one DER SEQUENCE each (a
+    template's raw subject may be anything), they shift the fields that
+    follow them, and the whole certificate is parsed instead.
+    """
+    if len(der) >= 1 << 32 or not (_one_sequence(issuer) and _one_sequence(subject) and _one_sequence(spki)):
+        _parse_certificate(der, None)
+        return
+    _parse_name(issuer)
+    _parse_name(subject)
+    _parse_spki(spki)
+    if extensions:
+        _check_extensions(extensions)
+
+
+@lru_cache(maxsize=256)
+def _one_sequence(element: bytes) -> bool:
+    """Whether cryptobyte reads these bytes as one SEQUENCE element and nothing more."""
+    s = _Str(element)
+    return s.read(SEQUENCE, element=True) is not None and s.empty()
 
 
 def unhandled_critical_extensions(der: bytes, *, negative_serial: bool | None = None) -> list[str]:

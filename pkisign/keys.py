@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import der
 
@@ -93,7 +94,7 @@ class PublicKey:
         return {"rsa": "*rsa.PublicKey", "ec": "*ecdsa.PublicKey",
                 "ed25519": "ed25519.PublicKey"}[self.kind]
 
-    @property
+    @cached_property  # a CSR's key goes into each of its certificates
     def subject_key_id(self) -> bytes:
         """RFC 5280 4.2.1.2 method 1, as x509util computes it."""
         return hashlib.sha1(self.key_bits).digest()

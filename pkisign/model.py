@@ -23,7 +23,6 @@ from typing import Any, Iterable
 
 from . import gonet, keys
 from .errors import TemplateError
-from .template.gojson import JSONNumber, JSONObject
 from .names import GoName
 
 __all__ = [
@@ -174,6 +173,8 @@ class _Unmarshal:
 
 def _what(value: Any, integer: bool = False) -> str:
     """The JSON value as Go's UnmarshalTypeError names it."""
+    from .template.gojson import JSONObject
+
     if isinstance(value, JSONObject):
         return "object"
     if isinstance(value, list):
@@ -205,6 +206,8 @@ def _string(value: Any, d: _Unmarshal, where: tuple[str, str] | None = None) -> 
 
 
 def _integer(value: Any, d: _Unmarshal, where: tuple[str, str] | None, go_type: str = "int") -> int | None:
+    from .template.gojson import JSONNumber
+
     if value is None:
         return None
     if isinstance(value, JSONNumber):
@@ -269,6 +272,8 @@ def _members(obj: Any, d: _Unmarshal, go_type: str, known: Iterable[str],
     the values are returned in order (the last one wins, or merges into a
     struct).  None for JSON null; a non-object is a saved type mismatch.
     """
+    from .template.gojson import JSONObject
+
     if obj is None:
         return None
     if not isinstance(obj, JSONObject):
@@ -540,6 +545,8 @@ def _extra_names(value: Any, d: _Unmarshal) -> list[tuple[str, Any]]:
 
 def _plain(value: Any) -> Any:
     """A JSON value as Go's interface{} holds it (numbers are float64)."""
+    from .template.gojson import JSONNumber, JSONObject
+
     if isinstance(value, JSONNumber):
         return float(value)
     if isinstance(value, JSONObject):

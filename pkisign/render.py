@@ -19,9 +19,7 @@ from .csr import CSR
 from .errors import TemplateError
 from .model import EXT_KEY_USAGE_OIDS, KEY_USAGE_BITS, SAN, CertificateTemplate, DecodeError, decode_certificate
 from .template.errors import TemplateExecError, TemplateFail, TemplateLimitError, TemplateSyntaxError
-from .template.gojson import JSONError, decode_first, marshal
-from .sans import apply_sans
-from .template_data import csr_sans, san_values, template_data
+from .sans import apply_sans, csr_sans
 
 if TYPE_CHECKING:  # pragma: no cover
     from .template import Limits, Template
@@ -55,6 +53,8 @@ def render_certificate(
     its JSON (without ``toJson``) while it holds a quote, a backslash or a
     control character, which can change the JSON's structure.
     """
+    from .template_data import template_data
+
     template = parse_template(text)
     data = template_data(csr, csr_sans(csr, omit_cn_san), max_path_len=max_path_len, user=user)
     try:
@@ -88,6 +88,9 @@ def render_profile(profile: str, csr: CSR, *, max_path_len: int = 0,
 
 def leaf_json(csr: CSR, sans: list[tuple[str, str]]) -> str:
     """The text ``profiles/leaf.tpl`` renders for ``csr`` and its ``.SANs``."""
+    from .template.gojson import marshal
+    from .template_data import san_values
+
     rsa = csr.public_key is not None and csr.public_key.kind == "rsa"  # typeIs "*rsa.PublicKey"
     key_usage = '["digitalSignature", "keyEncipherment"]' if rsa else '["digitalSignature"]'
     return (
@@ -123,6 +126,8 @@ def _leaf_certificate(csr: CSR, sans: list[tuple[str, str]]) -> CertificateTempl
 
 
 def _decode(output: str, warnings: tuple[str, ...]) -> CertificateTemplate:
+    from .template.gojson import JSONError, decode_first
+
     try:
         certificate = decode_certificate(decode_first(output))
     except (JSONError, DecodeError) as exc:

@@ -12,7 +12,8 @@ what UTS #46 with STD3 rules refuses, such as '*' and '_'.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from . import der, gonet
 from .errors import TemplateError
@@ -30,10 +31,11 @@ from .model import (
     decode_name,
 )
 from .names import NameError_, encode_go_name, is_valid_utf8
-from .template.gojson import JSONError, decode_first
-from .template.gotypes import GoError
 
-__all__ = ["STANDARD_TYPES", "apply_sans", "has_extended_sans", "subject_alt_name_extension",
+if TYPE_CHECKING:  # pragma: no cover
+    from .csr import CSR
+
+__all__ = ["STANDARD_TYPES", "apply_sans", "csr_sans", "has_extended_sans", "subject_alt_name_extension",
            "sanitize_name", "SANError"]
 
 STANDARD_TYPES = ("dns", "email", "ip", "uri", "auto", "")
@@ -96,6 +98,8 @@ def _other_name(oid: str, value: bytes) -> bytes:
 
 def _json_source(san: SAN) -> Any:
     """asn1Value when given, else the value string parsed as JSON."""
+    from .template.gojson import decode_first
+
     if san.asn1_present:
         return san.asn1_value
     return decode_first(san.value)
@@ -177,6 +181,8 @@ def _raw_value(san: SAN) -> bytes:
     if typ == "hardwareModuleName":
         if not san.asn1_present and value == "":
             raise SANError("error parsing HardwareModuleName SAN: empty value or asn1Value is not allowed")
+        from .template.gojson import JSONError
+
         try:
             f = _unmarshal_struct(_json_source(san), "x509util.HardwareModuleName", "HardwareModuleName",
                                   ("type", "serialNumber"))
@@ -188,6 +194,8 @@ def _raw_value(san: SAN) -> bytes:
     if typ == "dn":
         if not san.asn1_present and value == "":
             raise SANError("error parsing DirectoryName SAN: empty value or asn1Value is not allowed")
+        from .template.gojson import JSONError
+
         try:
             name = decode_name(_json_source(san))
         except (DecodeError, JSONError) as exc:
@@ -202,6 +210,8 @@ def _raw_value(san: SAN) -> bytes:
     if typ == "userPrincipalName":
         if value == "":
             raise SANError("error parsing UserPrincipalName SAN: empty value is not allowed")
+        from .template.gotypes import GoError
+
         try:
             inner = _marshal_explicit(value, "utf8")
         except GoError as exc:
@@ -216,6 +226,8 @@ def _raw_value(san: SAN) -> bytes:
     params, text = "printable", value
     if ":" in value:
         params, _, text = value.partition(":")
+    from .template.gotypes import GoError
+
     try:
         inner = _marshal_explicit(text, params)
     except GoError as exc:
@@ -300,3 +312,30 @@ def _subject_is_empty(tpl: CertificateTemplate) -> bool:
         return encode_go_name(tpl.subject) == b"\x30\x00"
     except NameError_:
         return False
+
+
+def csr_sans(csr: CSR, omit_cn_san: bool) -> list[tuple[str, str]]:
+    """``.SANs`` (spec 6.2): the CSR's SANs as strings, else its CN, re-classified.
+
+    Order: every dns, then ip, email, uri (x509util CreateSANs).
+    """
+    names = list(csr.dns_names) + list(csr.email_addresses)
+    names += [gonet.ip_string(ip) for ip in csr.ip_addresses]
+    names += [str(uri) for uri in csr.uris]
+    common_name = csr.go_subject.common_name
+    if not names and not omit_cn_san and common_name:
+        names = [common_name]
+    return list(_classified_sans(tuple(names)))
+
+
+@lru_cache(maxsize=256)
+def _classified_sans(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # A pure function of the strings, cached: re-classifying means a URL
+    # parse per name, and a CSR signed again gives the same names.
+    dns, ips, emails, uris = gonet.split_sans(list(names))
+    return tuple(
+        [("dns", n) for n in dns]
+        + [("ip", gonet.ip_string(ip)) for ip in ips]
+        + [("email", e) for e in emails]
+        + [("uri", str(u)) for u in uris]
+    )

@@ -8,7 +8,7 @@ step's order, so that the first error a user sees is the one step shows.
 
 from __future__ import annotations
 
-import secrets
+import os
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator
@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import pem, profiles
 from .csr import CSR
 from .errors import IssuerError, KeyFileError, PkisignError, SigningError, UsageError
-from .goparse import GoParseError, parse_certificate_checks
+from .goparse import GoParseError, check_written_certificate, parse_certificate_checks
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers, read_password_file
 from .keyfile import PasswordSource, read_private_key
 from .keys import algorithm_by_name, default_algorithm
@@ -226,7 +226,8 @@ class Issuer:
         if csr.public_key is None:
             raise SigningError("error creating certificate: x509: unsupported public key type")
         if serial is None:
-            serial = template.serial_number if template.serial_number is not None else secrets.randbits(128)
+            serial = template.serial_number if template.serial_number is not None \
+                else int.from_bytes(os.urandom(16), "big")  # secrets.randbits(128), without importing random
         key = self.certificate.public_key
         assert key is not None  # checked in __init__
         algorithm = default_algorithm(key)
@@ -273,8 +274,13 @@ class Issuer:
         der = assemble_certificate(tbs.der, tbs.algorithm.identifier, signature)
         # x509util re-parses what Go made: a certificate Go's parser refuses
         # (say, a CSR subject string type it does not read) is an error.
+        # For a TBS of build_tbs, only the parts it copied or took from a
+        # template can fail that parse.
         try:
-            parse_certificate_checks(der)
+            if tbs.issuer is not None:
+                check_written_certificate(der, tbs.issuer, tbs.subject, tbs.spki, tbs.encoded_extensions)
+            else:
+                parse_certificate_checks(der)
         except GoParseError as exc:
             raise SigningError(f"error parsing certificate: {exc}") from None
         return Certificate(der, tbs, draft.validity, tuple(c.der for c in self.certificates), draft.warnings)

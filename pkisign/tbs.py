@@ -18,7 +18,7 @@ so the names are placed here verbatim, as Go places them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import der
 from .errors import SigningError
@@ -50,6 +50,11 @@ class TBS:
     algorithm: SignatureAlgorithm
     subject: bytes
     extensions: tuple[Extension, ...]
+    # The pieces build_tbs placed in ``der`` as they are (None: a TBS made
+    # elsewhere): what Go's parse of the certificate must still look at.
+    issuer: bytes | None = field(default=None, repr=False)
+    spki: bytes = field(default=b"", repr=False)
+    encoded_extensions: tuple[bytes, ...] = field(default=(), repr=False)
 
 
 def subject_bytes(tpl: CertificateTemplate) -> bytes:
@@ -100,8 +105,8 @@ def build_tbs(
             subject_key_id=subject_key_id,
         )
         times = der.sequence(encode_time(validity.not_before), encode_time(validity.not_after))
-        extension_block = der.tlv(0xA3, der.sequence(*(encode_extension(e) for e in extensions))) \
-            if extensions else b""
+        encoded_extensions = tuple(encode_extension(e) for e in extensions)
+        extension_block = der.tlv(0xA3, der.sequence(*encoded_extensions)) if extensions else b""
     except (ValueError, der.InvalidOID) as exc:
         raise SigningError(f"error creating certificate: {exc}") from None
     encoded = der.sequence(
@@ -114,7 +119,8 @@ def build_tbs(
         public_key.spki,
         extension_block,
     )
-    return TBS(encoded, serial, algorithm, subject, tuple(extensions))
+    return TBS(encoded, serial, algorithm, subject, tuple(extensions), issuer.subject, public_key.spki,
+               encoded_extensions)
 
 
 def assemble_certificate(tbs: bytes, identifier: bytes, signature: bytes) -> bytes:

@@ -27,7 +27,7 @@ from .template.gotypes import (
     typed,
 )
 
-__all__ = ["template_data", "csr_sans", "subject_value", "san_values", "MULTI_STRING"]
+__all__ = ["template_data", "subject_value", "san_values", "MULTI_STRING"]
 
 MULTI_STRING = named_type("x509util.MultiString", "[]string")
 _OID = named_type("x509util.ObjectIdentifier", "[]int")
@@ -298,26 +298,6 @@ def subject_value(name: GoName, extra: list[tuple[str, Any]] = ()) -> Subject:  
         CommonName=name.common_name,
         ExtraNames=typed(extra_names, "[]x509util.DistinguishedName") if extra_names
         else GoNil("[]x509util.DistinguishedName"),
-    )
-
-
-def csr_sans(csr: CSR, omit_cn_san: bool) -> list[tuple[str, str]]:
-    """``.SANs`` (spec 6.2): the CSR's SANs as strings, else its CN, re-classified.
-
-    Order: every dns, then ip, email, uri (x509util CreateSANs).
-    """
-    names = list(csr.dns_names) + list(csr.email_addresses)
-    names += [gonet.ip_string(ip) for ip in csr.ip_addresses]
-    names += [str(uri) for uri in csr.uris]
-    common_name = csr.go_subject.common_name
-    if not names and not omit_cn_san and common_name:
-        names = [common_name]
-    dns, ips, emails, uris = gonet.split_sans(names)
-    return (
-        [("dns", n) for n in dns]
-        + [("ip", gonet.ip_string(ip)) for ip in ips]
-        + [("email", e) for e in emails]
-        + [("uri", str(u)) for u in uris]
     )
 
 

@@ -19,6 +19,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .errors import UsageError
@@ -221,13 +222,25 @@ def parse_time_or_duration(text: str, now: Callable[[], int]) -> int | None | bo
     """
     if text == "":
         return None
+    # The same flag values come with every certificate of a run: short ones
+    # are parsed once (a pure function of the text).
+    parsed = _parse_time_or_offset_cached(text) if len(text) <= 64 else _parse_time_or_offset(text)
+    if parsed is None:
+        return False
+    instant, offset = parsed
+    return instant if offset is None else now() + offset
+
+
+def _parse_time_or_offset(text: str) -> tuple[int, None] | tuple[None, int] | None:
+    """(instant, None) for an RFC 3339 time, (None, duration) for a duration, None for neither."""
     instant = parse_rfc3339(text)
     if instant is not None:
-        return instant
+        return instant, None
     duration = parse_duration(text)
-    if duration is None:
-        return False
-    return now() + duration
+    return None if duration is None else (None, duration)
+
+
+_parse_time_or_offset_cached = lru_cache(maxsize=64)(_parse_time_or_offset)
 
 
 # -- the validity of a new certificate ---------------------------------------
@@ -278,7 +291,12 @@ def resolve_validity(
 
 def encode_time(ns: int) -> bytes:
     """UTCTime for 1950..2049, else GeneralizedTime; UTC, whole seconds, 'Z'."""
-    y, mo, d, h, mi, s, _ = civil(ns)
+    return _encode_second(ns // NS)
+
+
+@lru_cache(maxsize=64)  # certificates signed in the same second share their times
+def _encode_second(second: int) -> bytes:
+    y, mo, d, h, mi, s, _ = civil(second * NS)
     if 1950 <= y <= 2049:
         text = f"{y % 100:02d}{mo:02d}{d:02d}{h:02d}{mi:02d}{s:02d}Z"
         tag = 0x17

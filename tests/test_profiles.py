@@ -20,7 +20,8 @@ from pkisign import profiles
 from pkisign.errors import PkisignError
 from pkisign.inputs import load_csr
 from pkisign.render import leaf_json, parse_template, render_certificate, render_profile
-from pkisign.template_data import csr_sans, template_data
+from pkisign.sans import csr_sans
+from pkisign.template_data import template_data
 
 VECTORS = Path(__file__).parent / "vectors"
 

@@ -15,7 +15,6 @@ template's exact text.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 __all__ = ["PROFILES", "template_text"]
 
@@ -27,4 +26,6 @@ def template_text(profile: str) -> str:
     """The template of a built-in profile."""
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}")
+    from importlib import resources  # only when a profile's template runs: the leaf has a closed form
+
     return resources.files(__package__).joinpath(f"{profile}.tpl").read_text(encoding="utf-8")
