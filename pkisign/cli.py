@@ -336,7 +336,7 @@ def _batch_sources(args: argparse.Namespace) -> list[str]:
             files += sorted(os.path.join(args.batch, name) for name in os.listdir(args.batch)
                             if name.lower().endswith(_CSR_SUFFIXES))
         else:
-            for line in read_file(args.batch).decode("utf-8", "replace").splitlines():
+            for line in read_file(args.batch, "list").decode("utf-8", "replace").splitlines():
                 line = line.strip()
                 if line and not line.startswith("#"):
                     files.append(line)
@@ -484,7 +484,7 @@ def _run_inspect(args: argparse.Namespace) -> tuple[bytes, int]:
     from .inputs import read_file
     from .inspect import inspect_bytes, render_json, render_text
 
-    report = inspect_bytes(read_file(args.file))
+    report = inspect_bytes(read_file(args.file, "inspect"))
     text = render_json(report) if args.json else render_text(report)
     errors = any(f.severity == "error" for f in report.findings)
     return text.encode("utf-8"), 1 if errors else 0
@@ -496,8 +496,8 @@ def _run_assemble(args: argparse.Namespace) -> bytes:
     from .inputs import read_file, read_issuers
 
     output = _Output(args, (args.crt_file,))
-    tbs = load_tbs(read_file(args.tbs), args.tbs)
-    signature = read_file(args.signature)
+    tbs = load_tbs(read_file(args.tbs, "tbs"), args.tbs)
+    signature = read_file(args.signature, "signature")
     issuers = read_issuers(args.crt_file)
     der = assemble(tbs, signature, issuers[0])
     text = pem.encode("CERTIFICATE", der)

@@ -288,7 +288,7 @@ def load_file_signer(
     prompt: PasswordSource | None = None,
 ) -> FileSigner:
     """Read an issuer key file; the password file is read after the key file, as step does."""
-    data = read_file(key_file)
+    data = read_file(key_file, "key")
     if password_file:
         password = read_password_file(password_file)
     key_info = read_private_key(data, key_file, password=password, prompt=prompt)
@@ -307,7 +307,7 @@ def read_user_data(set_values: list[str], set_file: str | None) -> dict[str, Any
 
     data: dict[str, Any] = {}
     if set_file:
-        raw = read_file(set_file).decode("utf-8", "surrogateescape")
+        raw = read_file(set_file, "set-file").decode("utf-8", "surrogateescape")
         value, error = from_json(raw)
         if error is None and not isinstance(value, dict) and value is not None:
             kind = "array" if isinstance(value, list) else "string" if isinstance(value, str) \
@@ -395,7 +395,7 @@ def resolve_options(
         return options
     if profile_given:
         raise UsageError("flag '--profile' is incompatible with '--template'")
-    text = read_file(template_file).decode("utf-8", "surrogateescape")
+    text = read_file(template_file, "template").decode("utf-8", "surrogateescape")
     return replace(options, template=text, user_data=read_user_data(list(set_values), set_file))
 
 

@@ -1,0 +1,95 @@
+"""Inputs of hostile size: every file is read up to a limit for its kind,
+checked by its outer structure before it is split, RSA keys have an upper
+size, many --set flags cost linear work, and the template budget counts memory.
+
+Bounds here are sizes and counts; the few CPU bounds have a margin of more
+than ten times over a quiet run."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT, VECTORS, run_cli
+
+ISSUER = [str(VECTORS / "issuers/root-ed25519.crt"), str(VECTORS / "issuers/root-ed25519.key")]
+CSR = str(VECTORS / "csr/canon-p256.csr")
+LEAF_TPL = str(ROOT / "pkisign/profiles/leaf.tpl")
+
+
+def _capped() -> None:
+    # A regression must end in MemoryError in the child, not take the machine's memory.
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def run_capped(argv: list[str], cwd: str | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "pkisign", *argv], capture_output=True, env=env, cwd=cwd,
+                          preexec_fn=_capped, timeout=120)
+
+
+ENDLESS = {
+    "csr": (["sign", "/dev/zero", *ISSUER], "1 MiB", "a CSR"),
+    "issuer": (["sign", CSR, "/dev/zero", ISSUER[1]], "4 MiB", "a certificate file"),
+    "key": (["sign", CSR, ISSUER[0], "/dev/zero"], "1 MiB", "a key file"),
+    "template": (["sign", CSR, *ISSUER, "--template", "/dev/zero"], "1 MiB", "a template"),
+    "set-file": (["sign", CSR, *ISSUER, "--template", LEAF_TPL, "--set-file", "/dev/zero"], "1 MiB", "a --set-file"),
+    "password-file": (["sign", CSR, *ISSUER, "--password-file", "/dev/zero"], "64 KiB", "a password file"),
+    "batch-list": (["sign", *ISSUER, "--batch", "/dev/zero", "--out-dir", "."], "4 MiB", "a list of CSR files"),
+    "inspect": (["inspect", "/dev/zero"], "4 MiB", "a file to inspect"),
+    "assemble-tbs": (["assemble", "/dev/zero", "/dev/zero", ISSUER[0]], "1 MiB", "a TBSCertificate"),
+    "pin-source": (["sign", CSR, ISSUER[0], "pkcs11:token=t;id=01?pin-source=/dev/zero"], "64 KiB", "a PIN file"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ENDLESS))
+def test_an_endless_input_is_refused_at_its_limit(kind, tmp_path):
+    argv, size, what = ENDLESS[kind]
+    proc = run_capped(argv, cwd=str(tmp_path))
+    stderr = proc.stderr.decode()
+    assert (proc.returncode, proc.stdout) == (1, b""), stderr
+    assert stderr.count("\n") == 1 and "internal error" not in stderr
+    assert f"larger than {size}, the most pkisign reads for {what}" in stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_stdin_is_read_through_the_same_limit():
+    result = run_cli(["sign", "-", *ISSUER], stdin=b"\x00" * ((1 << 20) + 1))
+    assert (result.code, result.stdout) == (1, b"")
+    assert result.stderr == 'error reading "-": larger than 1 MiB, the most pkisign reads for a CSR\n'
+
+
+def test_a_file_at_its_limit_is_still_parsed(tmp_path):
+    path = tmp_path / "big.csr"
+    path.write_bytes(b"\x00" * (1 << 20))
+    result = run_cli(["sign", str(path), *ISSUER])
+    assert result.stderr.endswith("asn1: structure error: tags don't match (certificate request)\n")
+
+
+def test_der_is_refused_by_its_outer_header_before_it_is_split(monkeypatch):
+    from pkisign import der
+    from pkisign.csr import CSRParseError, parse_csr
+
+    split = []
+    real = der.children
+    monkeypatch.setattr(der, "children", lambda content: split.append(len(content)) or real(content))
+    for data, error in ((b"\x00" * 100_000, "tags don't match"), (b"\x30\x00" + b"\x00" * 100_000, "trailing data"),
+                        (b"\x30\x84\x7f\xff\xff\xff", "truncated element")):
+        with pytest.raises(CSRParseError, match=error):
+            parse_csr(data)
+    assert split == []
+
+
+def test_the_man_page_lists_every_input_limit():
+    from pkisign.inputs import INPUT_LIMITS, KIB, MIB
+
+    page = " ".join((ROOT / "man/pkisign.1").read_text().split())
+    for what, size in INPUT_LIMITS.values():
+        words = what.split(" ", 1)[1]
+        text = f"{size // MIB} MiB" if size % MIB == 0 else f"{size // KIB} KiB"
+        assert any(f"{words}{between} {text}" in page for between in ("", " (pin-source)", " (--batch)")), what
