@@ -85,11 +85,51 @@ def test_der_is_refused_by_its_outer_header_before_it_is_split(monkeypatch):
     assert split == []
 
 
+def _rsa_csr(bits: int) -> bytes:
+    """A CSR whose RSA modulus has ``bits`` bits, e = 2^31-1 (the most Go's crypto/rsa takes)."""
+    from pkisign import der
+
+    n = (1 << bits) - 2 ** 20 - 1
+
+    def integer(v: int) -> bytes:
+        return der.tlv(0x02, v.to_bytes(v.bit_length() // 8 + 1, "big"))
+
+    spki = der.sequence(der.sequence(der.oid("1.2.840.113549.1.1.1"), b"\x05\x00"),
+                        der.bit_string(der.sequence(integer(n), integer(2 ** 31 - 1))))
+    name = der.sequence(der.set_of([der.sequence(der.oid("2.5.4.3"), der.tlv(0x0C, b"big"))]))
+    info = der.sequence(der.integer(0), name, spki, der.tlv(0xA0, b""))
+    signature = (n - 12345).to_bytes((bits + 7) // 8, "big")
+    return der.sequence(info, der.sequence(der.oid("1.2.840.113549.1.1.11"), b"\x05\x00"),
+                        der.bit_string(signature))
+
+
+def test_an_rsa_key_over_16384_bits_is_refused_before_any_arithmetic(tmp_path, monkeypatch):
+    from pkisign import verify
+
+    calls = []
+    monkeypatch.setattr(verify, "check_signature", lambda *a, **k: calls.append(a))
+    path = tmp_path / "huge.csr"
+    path.write_bytes(_rsa_csr(16385))
+    result = run_cli(["sign", str(path), *ISSUER])
+    assert (result.code, result.stdout) == (1, b"")
+    assert result.stderr == (f"error parsing {path}: error parsing certificate request as DER format: "
+                             "RSA key of 16385 bits: pkisign reads RSA keys of at most 16384 bits\n")
+    assert calls == []
+
+
+def test_an_rsa_key_of_16384_bits_is_still_read():
+    from pkisign.csr import parse_csr
+
+    assert parse_csr(_rsa_csr(16384)).public_key.rsa_n.bit_length() == 16384
+
+
 def test_the_man_page_lists_every_input_limit():
     from pkisign.inputs import INPUT_LIMITS, KIB, MIB
+    from pkisign.keys import MAX_RSA_BITS
 
     page = " ".join((ROOT / "man/pkisign.1").read_text().split())
     for what, size in INPUT_LIMITS.values():
         words = what.split(" ", 1)[1]
         text = f"{size // MIB} MiB" if size % MIB == 0 else f"{size // KIB} KiB"
         assert any(f"{words}{between} {text}" in page for between in ("", " (pin-source)", " (--batch)")), what
+    assert f"more than {MAX_RSA_BITS} bits are refused" in page
