@@ -230,6 +230,48 @@ def _normalise(argv: list[str]) -> list[str]:
     return out
 
 
+_LIST_FLAGS = ("set", "csr")
+
+
+def _take_repeated(argv: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """Take the repeatable flags out of a normalised argv, and keep only the
+    last of each other flag (the one argparse would keep).
+
+    argparse scans its list of flag positions once per flag, so 20,000
+    ``--set`` words would cost seconds; what is left for it stays short.
+    """
+    lists: dict[str, list[str]] = {flag: [] for flag in _LIST_FLAGS}
+    end = argv.index("--") if "--" in argv else len(argv)
+    flags = [_flag_name(arg) for arg in argv[:end]]
+    last = {name: i for i, name in enumerate(flags) if name}
+    kept: list[str] = []
+    for i, arg in enumerate(argv[:end]):
+        name = flags[i]
+        if name in lists:
+            lists[name].append(arg.partition("=")[2])
+        elif not name or last[name] == i:
+            kept.append(arg)
+    return kept + argv[end:], lists
+
+
+def _flag_name(arg: str) -> str:
+    """The flag a normalised word sets ("" for a positional or a bare list flag)."""
+    if not arg.startswith("--"):
+        return ""
+    name, eq, _ = arg[2:].partition("=")
+    if eq and (name in _LIST_FLAGS or name in _VALUE_FLAGS):
+        return name
+    return name if not eq and name in _BOOL_FLAGS else ""
+
+
+def _parse_sign_args(prog: str, argv: list[str]) -> argparse.Namespace:
+    words, lists = _take_repeated(_normalise(argv))
+    args = _command_parser(prog, _add_sign_arguments).parse_intermixed_args(words)
+    for flag, values in lists.items():
+        setattr(args, flag, values or None)
+    return args
+
+
 def _from_env(args: argparse.Namespace) -> None:
     """Unset flags fall back to STEP_<FLAG> variables, as in step."""
     for flag in _ENV_FLAGS:
@@ -527,7 +569,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv[:1] == ["sign"] or argv[:2] == ["certificate", "sign"]:
             words = 1 if argv[0] == "sign" else 2
             prog = f"{PROG} {' '.join(argv[:words])}"
-            args = _command_parser(prog, _add_sign_arguments).parse_intermixed_args(_normalise(argv[words:]))
+            args = _parse_sign_args(prog, argv[words:])
             if args.csr or args.batch:
                 return _run_batch(args)
             output = _run_sign(args)
