@@ -143,6 +143,42 @@ def test_set_flags_keep_their_order_and_other_flags_their_last_value(tmp_path):
     assert cert.subject.native == {"common_name": "c"} and cert.serial_number == 7
 
 
+def test_the_template_budget_counts_memory_not_elements():
+    from pkisign.template import Template
+    from pkisign.template.errors import TemplateLimitError
+    from pkisign.template.limits import Limits
+
+    # Ten lists of 200,000 integers hold ~80 MB; counted as elements they were 2 MB.
+    text = "".join(f"{{{{ $a{i} := until 200000 }}}}" for i in range(10))
+    with pytest.raises(TemplateLimitError, match="template memory budget|bytes in all"):
+        Template.parse(text).execute(None, limits=Limits(max_alloc=32 << 20))
+
+
+def test_memory_size_is_close_to_real_memory():
+    import tracemalloc
+
+    from pkisign.template.limits import memory_size
+
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        value = {str(i): [i + 1000, "x" * (i % 50)] for i in range(50_000)}
+        value["all"] = list(range(1000, 201_000))
+        real = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert 0.8 * real <= memory_size(value) <= 1.5 * real
+
+
+def test_memory_size_counts_a_shared_or_cyclic_value_once():
+    from pkisign.template.limits import memory_size
+
+    inner = list(range(1000, 2000))
+    cyclic: dict = {"a": inner, "b": inner}
+    cyclic["self"] = cyclic
+    assert memory_size(cyclic) < memory_size(inner) + 1000
+
+
 def test_the_man_page_lists_every_input_limit():
     from pkisign.inputs import INPUT_LIMITS, KIB, MIB
     from pkisign.keys import MAX_RSA_BITS
