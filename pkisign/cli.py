@@ -313,7 +313,7 @@ def _tty_prompt(key_file: str) -> bytes:
             "to ask for its password; use --password-file"
         ) from None
     os.close(fd)
-    return getpass.getpass(f"Please enter the password to decrypt {key_file}: ").encode("utf-8")
+    return getpass.getpass(f"Please enter the password to decrypt {_one_line(key_file)}: ").encode("utf-8")
 
 
 def _now():  # type: ignore[no-untyped-def]
@@ -409,7 +409,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     issuer = open_issuer(crt_file, key_file, kms=args.kms, password_file=args.password_file, prompt=_tty_prompt)
     warning = _key_file_warning(key_file, args.kms)
     if warning:
-        print(warning, file=sys.stderr)
+        print(_one_line(warning), file=sys.stderr)
     failed = done = 0
     progress = sys.stderr.isatty()
     suffix = ".der" if output.der else ".crt"
@@ -421,7 +421,7 @@ def _run_batch(args: argparse.Namespace) -> int:
             done += 1
             if not isinstance(result, PkisignError):
                 for note in result.warnings:
-                    print(("\r\033[K" if progress else "") + f"{name}: {note}", file=sys.stderr)
+                    print(("\r\033[K" if progress else "") + _one_line(f"{name}: {note}"), file=sys.stderr)
                 target = os.path.join(args.out_dir, os.path.splitext(os.path.basename(name))[0] + suffix)
                 try:
                     write_atomically(target, output.certificate(result.der, result.pem(bundle=bool(args.bundle))),
@@ -481,7 +481,7 @@ def _run_sign(args: argparse.Namespace) -> bytes:
     try:
         for warning in (_key_file_warning(args.key_file, args.kms), *draft.warnings):
             if warning:
-                print(warning, file=sys.stderr)
+                print(_one_line(warning), file=sys.stderr)
         if args.lint:
             _lint(draft, issuer.certificate.public_key)
         if args.dry_run:
@@ -516,7 +516,7 @@ def _lint(draft, issuer_key) -> None:  # type: ignore[no-untyped-def]
                         rsa_bits=issuer_key.rsa_n.bit_length())
     for finding in findings:
         if finding.severity in ("FATAL", "ERROR", "WARNING"):
-            print(f"lint: {finding}", file=sys.stderr)
+            print(_one_line(f"lint: {finding}"), file=sys.stderr)
     bad = serious(findings)
     if bad:
         raise SigningError(f"refusing to sign: pkilint reports {len(bad)} finding(s) at ERROR or above")
@@ -557,8 +557,10 @@ def _command_parser(prog: str, add_arguments) -> argparse.ArgumentParser:  # typ
 
 
 def _one_line(message: str) -> str:
-    """An error is one line: control characters a user put in a value are escaped."""
-    return "".join(c if c >= " " and c != "\x7f" else repr(c)[1:-1] for c in message)
+    """An error is one line, and what a user or a requester put in it is escaped."""
+    from .terminal import escape
+
+    return escape(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
