@@ -402,7 +402,7 @@ def _run_batch(args: argparse.Namespace) -> int:
         if getattr(args, flag):
             raise UsageError(f"flag '--{flag.replace('_', '-')}' is incompatible with '--csr' and '--batch'")
     _from_env(args)
-    output = _Output(args, (key_file, crt_file))
+    output = _Output(args, (*_key_files(key_file, args.kms), crt_file))
     options = _sign_options(args)
     now, _ = _now()
     sources = _batch_sources(args)
@@ -442,12 +442,23 @@ def _run_batch(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _key_files(key: str, kms: str | None) -> tuple[str, ...]:
+    """The key argument, and the file a softkms key names: --out writes over neither."""
+    from .sign import key_file_path
+
+    try:
+        return (key, key_file_path(key, kms)) if key else (key,)
+    except PkisignError:  # a malformed softkms URI: reported when the key is read
+        return (key,)
+
+
 def _key_file_warning(key_file: str | None, kms: str | None) -> str | None:
     """A private key file that other users can read deserves a word on stderr."""
-    from .sign import uses_kms
+    from .sign import key_file_path, uses_kms
 
     if not key_file or key_file == "-" or uses_kms(key_file, kms):
         return None
+    key_file = key_file_path(key_file, kms)
     try:
         mode = os.stat(key_file).st_mode & 0o777
     except OSError:
@@ -470,7 +481,7 @@ def _run_sign(args: argparse.Namespace) -> bytes:
     _from_env(args)
     profile_given = args.profile is not None  # on the command line or from STEP_PROFILE
     options = _sign_options(args)
-    output = _Output(args, (args.key_file or "", args.crt_file or ""))
+    output = _Output(args, (*_key_files(args.key_file or "", args.kms), args.crt_file or ""))
     now, now_source = _now()
     issuer, draft = prepare_files(
         args.csr_file, args.crt_file, args.key_file, options,

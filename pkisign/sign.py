@@ -29,7 +29,7 @@ from .validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, NS, Validity, format
 from .verify import VerifyError, check_signature
 
 __all__ = ["SignOptions", "Certificate", "Draft", "Issuer", "sign_files", "prepare_files", "open_issuer",
-           "resolve_options", "sign_many", "check_issuer_key", "load_signer", "load_file_signer",
+           "resolve_options", "sign_many", "check_issuer_key", "load_signer", "load_file_signer", "key_file_path",
            "read_user_data", "ISSUER_VALIDITY_POLICIES"]
 
 
@@ -457,4 +457,15 @@ def load_signer(
         from .kms import open_kms_signer
 
         return open_kms_signer(kms or "", key)
-    return load_file_signer(key, password_file=password_file, prompt=prompt)
+    return load_file_signer(key_file_path(key, kms), password_file=password_file, prompt=prompt)
+
+
+def key_file_path(key: str, kms: str | None) -> str:
+    """The file a key that is not in a KMS names: the key argument itself,
+    or the file of a softkms key (``softkms:path=FILE``, ``softkms:FILE``, or
+    any of these or a plain path with ``--kms softkms:``)."""
+    if (kms or "").startswith("softkms:") or key[:8].lower() == "softkms:":
+        from .kms import resolve_kms_uri
+
+        return resolve_kms_uri(kms or "", key).get("path")
+    return key

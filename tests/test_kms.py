@@ -106,6 +106,47 @@ def test_softkms_is_a_key_file():
     assert resolve_kms_uri("softkms:", "issuers/root-ed25519.key").get("path") == "issuers/root-ed25519.key"
 
 
+SOFTKMS_KEYS = [
+    ["softkms:path=issuers/root-ed25519.key"],
+    ["softkms:issuers/root-ed25519.key"],
+    ["SoftKMS:path=issuers/root-ed25519.key"],
+    ["--kms", "softkms:", "issuers/root-ed25519.key"],
+    ["--kms", "softkms:", "softkms:path=issuers/root-ed25519.key"],
+    ["--kms=softkms:", "softkms:issuers/root-ed25519.key"],
+]
+
+
+@pytest.mark.parametrize("key", SOFTKMS_KEYS, ids=" ".join)
+def test_softkms_keys_work_on_the_command_line(key):
+    # The reference signer reads the key file itself: the certificates must be the same bytes.
+    from conftest import require_tool
+
+    ref = require_tool("step-sign-ref")
+    argv = ["csr/canon-p256.csr", "issuers/root-ed25519.crt", "--serial=7", *TIMES]
+    expected = subprocess.run([ref, *argv, "issuers/root-ed25519.key"], cwd=VECTORS, capture_output=True)
+    assert expected.returncode == 0, expected.stderr
+    result = run_cli(["sign", *argv, *key], cwd=VECTORS)
+    assert (result.code, result.stderr) == (0, "")
+    assert result.stdout == expected.stdout
+
+
+def test_a_softkms_key_file_is_protected_from_out(tmp_path):
+    key = tmp_path / "issuer.key"
+    key.write_bytes((VECTORS / "issuers/root-ed25519.key").read_bytes())
+    key.chmod(0o600)
+    result = run_cli(["sign", "csr/canon-p256.csr", "issuers/root-ed25519.crt", f"softkms:path={key}",
+                      "--out", str(key), "--force"], cwd=VECTORS)
+    assert (result.code, result.stdout) == (1, b"")
+    assert result.stderr == f"refusing to write over {key}: it is an input of this command\n"
+    assert key.read_bytes() == (VECTORS / "issuers/root-ed25519.key").read_bytes()
+
+
+def test_a_missing_softkms_key_file_names_the_file():
+    result = run_cli(["sign", "csr/canon-p256.csr", "issuers/root-ed25519.crt", "softkms:path=nope.key"],
+                     cwd=VECTORS)
+    assert (result.code, result.stderr) == (1, 'error reading "nope.key": no such file or directory\n')
+
+
 def test_softkms_signs_like_the_key_file():
     signer = open_kms_signer("softkms:", str(VECTORS / "issuers/root-ed25519.key"))
     assert signer.public_key.kind == "ed25519"
