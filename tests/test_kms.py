@@ -470,6 +470,46 @@ def test_errors_are_one_line_and_never_show_the_pin(hsm, tmp_path):
     assert kms_pkcs11._sessions == {}  # nothing left open by the failures
 
 
+def _pin_files(tmp_path):
+    """pin-source files that must fail without showing what they hold."""
+    secret = "S3cret-in-the-pin-file"
+    files = {
+        "wrong": (WRONG_PIN + "\n", "wrong PIN for token 'smallstep'"),
+        "two-lines": (f"{PIN}\n{secret}\n", "wrong PIN for token 'smallstep'"),
+        "pin-then-secret-line": (f"{secret}\n{PIN}\n", "wrong PIN for token 'smallstep'"),
+        "binary": (b"\xff\xfe" + secret.encode() + b"\x00\x9b", "is not UTF-8 text"),
+        "control-characters": (f"{secret}\x1b[8m\u009b", "wrong PIN for token 'smallstep'"),
+        "long": (secret * 2000, "wrong PIN for token 'smallstep'"),
+        "huge": (secret * 4000, "larger than 64 KiB, the most pkisign reads for a PIN file"),
+    }
+    out = []
+    for name, (content, message) in files.items():
+        path = tmp_path / f"{name}.pin"
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        out.append((name, path, message))
+    directory = tmp_path / "a-directory.pin"
+    directory.mkdir()
+    out.append(("directory", directory, "cannot read the PIN file (pin-source)"))
+    return secret, out
+
+
+def test_a_pin_source_file_is_never_echoed(hsm, tmp_path):
+    secret, cases = _pin_files(tmp_path)
+    token = f"pkcs11:module-path={hsm.module};token=smallstep"
+    for name, path, message in cases:
+        for argv in (["pkcs11:id=4001", f"--kms={token}?pin-source={path}"],
+                     [f"{token};id=4001?pin-source=file:{path}"]):
+            result = run_cli(["sign", "csr/web-p256.csr", "issuers/root-rsa2048.crt", *argv, *TIMES], cwd=VECTORS)
+            assert (result.code, result.stdout) == (1, b""), (name, result.stderr)
+            assert message in result.stderr, (name, result.stderr)
+            assert result.stderr.count("\n") == 1, (name, result.stderr)
+            for shown in (secret, PIN, WRONG_PIN, "S3cret"):
+                assert shown not in result.stderr, (name, result.stderr)
+    from pkisign.kms import pkcs11 as kms_pkcs11
+
+    assert kms_pkcs11._sessions == {}
+
+
 def test_wrong_pin_leaves_no_trace_in_the_traceback(hsm):
     with pytest.raises(KMSError) as caught:
         open_kms_signer(hsm.kms_uri(**{"pin-value": WRONG_PIN}), "pkcs11:id=4001")
