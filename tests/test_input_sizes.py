@@ -189,3 +189,22 @@ def test_the_man_page_lists_every_input_limit():
         text = f"{size // MIB} MiB" if size % MIB == 0 else f"{size // KIB} KiB"
         assert any(f"{words}{between} {text}" in page for between in ("", " (pin-source)", " (--batch)")), what
     assert f"more than {MAX_RSA_BITS} bits are refused" in page
+
+
+def test_a_split_that_the_budget_cannot_hold_is_refused_before_it_is_built():
+    from pkisign.template import Template
+    from pkisign.template.errors import TemplateLimitError
+    from pkisign.template.limits import Limits
+
+    for text in ('{{ splitList "" (repeat 5000000 "a") }}', '{{ split "," (repeat 5000000 ",") }}',
+                 '{{ splitn "," 4000000 (repeat 5000000 ",") }}'):
+        with pytest.raises(TemplateLimitError, match=r"split of [45]0{5}[01] elements exceeds the template memory budget"):
+            Template.parse(text).execute(None, limits=Limits(max_alloc=32 << 20))
+    assert Template.parse('{{ len (splitList "," "a,b,c") }}').execute(None) == "3"
+
+
+def test_measuring_a_result_stops_where_the_budget_ends():
+    from pkisign.template.limits import memory_size
+
+    big = [[str(i)] for i in range(100_000)]
+    assert memory_size(big, stop=1_000_000) < 1_100_000 < 10_000_000 < memory_size(big)

@@ -35,7 +35,7 @@ from .gotypes import (
     typed,
     zero_value,
 )
-from .limits import LimitExceeded, Limits, charge, memory_size
+from .limits import LimitExceeded, Limits, charge_value
 from .nodes import (
     ActionNode,
     BoolNode,
@@ -572,7 +572,7 @@ class Executor:
             self.errorf(f"error calling {name}: {type(e).__name__}: {e}")
         if isinstance(result, (str, bytes, list, tuple, dict)):
             try:
-                charge(memory_size(result))
+                charge_value(result)
             except LimitExceeded as e:
                 self.at(node)
                 self.errorf(str(e), limit=True)

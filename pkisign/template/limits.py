@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Limits", "LimitExceeded", "check_alloc", "check_elements", "charge", "memory_size", "ELEMENT_COST"]
+__all__ = ["Limits", "LimitExceeded", "check_alloc", "check_elements", "charge", "charge_value", "memory_size", "ELEMENT_COST"]
 
 #: The memory of a small object a list or map points at (an int, a bool).
 OBJECT_COST = 32
@@ -82,17 +82,17 @@ def check_elements(count: int, what: str) -> None:
                             f"({run.limits.max_alloc} bytes in all)")
 
 
-def memory_size(value: Any) -> int:
+def memory_size(value: Any, stop: int | None = None) -> int:
     """A sound estimate of the bytes ``value`` holds: strings by their size,
     lists and maps by their slots plus, element by element, what they hold.
 
     A list or map reached twice is counted once.  The walk visits each
-    element once, so it costs no more than the value it measures.
+    element once, and ends as soon as the total passes ``stop``.
     """
     total = 0
     seen: set[int] = set()
     stack = [value]
-    while stack:
+    while stack and (stop is None or total <= stop):
         item = stack.pop()
         if isinstance(item, (str, bytes, bytearray)):
             total += sys.getsizeof(item)
@@ -109,6 +109,13 @@ def memory_size(value: Any) -> int:
         else:
             total += OBJECT_COST
     return total
+
+
+def charge_value(value: Any) -> None:
+    """Count a function result's memory against the run's budget; measuring
+    it stops where the budget ends."""
+    run = _current.get()
+    charge(memory_size(value, stop=run.limits.max_alloc - run.spent))
 
 
 def charge(size: int) -> None:
