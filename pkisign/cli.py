@@ -233,16 +233,17 @@ def _normalise(argv: list[str]) -> list[str]:
 _LIST_FLAGS = ("set", "csr")
 
 
-def _take_repeated(argv: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+def _take_repeated(argv: list[str], list_flags: tuple[str, ...] = _LIST_FLAGS
+                   ) -> tuple[list[str], dict[str, list[str]]]:
     """Take the repeatable flags out of a normalised argv, and keep only the
     last of each other flag (the one argparse would keep).
 
     argparse scans its list of flag positions once per flag, so 20,000
     ``--set`` words would cost seconds; what is left for it stays short.
     """
-    lists: dict[str, list[str]] = {flag: [] for flag in _LIST_FLAGS}
+    lists: dict[str, list[str]] = {flag: [] for flag in list_flags}
     end = argv.index("--") if "--" in argv else len(argv)
-    flags = [_flag_name(arg) for arg in argv[:end]]
+    flags = [_flag_name(arg, list_flags) for arg in argv[:end]]
     last = {name: i for i, name in enumerate(flags) if name}
     kept: list[str] = []
     for i, arg in enumerate(argv[:end]):
@@ -254,19 +255,20 @@ def _take_repeated(argv: list[str]) -> tuple[list[str], dict[str, list[str]]]:
     return kept + argv[end:], lists
 
 
-def _flag_name(arg: str) -> str:
+def _flag_name(arg: str, list_flags: tuple[str, ...]) -> str:
     """The flag a normalised word sets ("" for a positional or a bare list flag)."""
     if not arg.startswith("--"):
         return ""
     name, eq, _ = arg[2:].partition("=")
-    if eq and (name in _LIST_FLAGS or name in _VALUE_FLAGS):
+    if eq and (name in list_flags or name in _VALUE_FLAGS):
         return name
     return name if not eq and name in _BOOL_FLAGS else ""
 
 
-def _parse_sign_args(prog: str, argv: list[str]) -> argparse.Namespace:
-    words, lists = _take_repeated(_normalise(argv))
-    args = _command_parser(prog, _add_sign_arguments).parse_intermixed_args(words)
+def _parse_args(prog: str, add_arguments, argv: list[str],  # type: ignore[no-untyped-def]
+                list_flags: tuple[str, ...] = ()) -> argparse.Namespace:
+    words, lists = _take_repeated(_normalise(argv), list_flags)
+    args = _command_parser(prog, add_arguments).parse_intermixed_args(words)
     for flag, values in lists.items():
         setattr(args, flag, values or None)
     return args
@@ -582,17 +584,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv[:1] == ["sign"] or argv[:2] == ["certificate", "sign"]:
             words = 1 if argv[0] == "sign" else 2
             prog = f"{PROG} {' '.join(argv[:words])}"
-            args = _parse_sign_args(prog, argv[words:])
+            args = _parse_args(prog, _add_sign_arguments, argv[words:], _LIST_FLAGS)
             if args.csr or args.batch:
                 return _run_batch(args)
             output = _run_sign(args)
         elif argv[:1] == ["inspect"]:
-            args = _command_parser(f"{PROG} inspect", _add_inspect_arguments).parse_intermixed_args(
-                _normalise(argv[1:]))
+            args = _parse_args(f"{PROG} inspect", _add_inspect_arguments, argv[1:])
             output, code = _run_inspect(args)
         elif argv[:1] == ["assemble"]:
-            args = _command_parser(f"{PROG} assemble", _add_assemble_arguments).parse_intermixed_args(
-                _normalise(argv[1:]))
+            args = _parse_args(f"{PROG} assemble", _add_assemble_arguments, argv[1:])
             output = _run_assemble(args)
         else:
             parser = build_parser()

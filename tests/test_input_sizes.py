@@ -208,3 +208,13 @@ def test_measuring_a_result_stops_where_the_budget_ends():
 
     big = [[str(i)] for i in range(100_000)]
     assert memory_size(big, stop=1_000_000) < 1_100_000 < 10_000_000 < memory_size(big)
+
+
+@pytest.mark.parametrize("argv", [["inspect", *["--json"] * 40_000, CSR],
+                                  ["assemble", *["-bundle=1"] * 40_000, CSR, CSR, ISSUER[0]]],
+                         ids=["inspect", "assemble"])
+def test_every_command_takes_repeated_flags_in_linear_work(argv):
+    start = time.process_time()
+    result = run_cli(argv)
+    assert time.process_time() - start < 10  # ~0.5 s quiet; quadratic, ~35 s
+    assert "internal error" not in result.stderr and result.stderr.count("\n") <= 1
