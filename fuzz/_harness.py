@@ -19,7 +19,8 @@ and under hypothesis (``tests/test_fuzz_regressions.py``).
 The contract every target checks: an input ends in a result or in a
 :class:`pkisign.errors.PkisignError` with a message (the CLI target also
 checks that the command prints it as exactly one line, exit status 1);
-within :data:`TIMEOUT` seconds of CPU time (a ``SIGPROF`` watchdog raises
+with nothing that can drive a terminal in what the CLI prints
+(:func:`check_terminal`); within :data:`TIMEOUT` seconds of CPU time (a ``SIGPROF`` watchdog raises
 :class:`Hang`, a ``BaseException`` so that no ``except Exception`` in
 pkisign can swallow it); and, in the fuzzing process, within
 :data:`MEMORY_MB` of address space (``RLIMIT_AS``: an allocation beyond it
@@ -137,6 +138,28 @@ def check_message(message: str, kind: str, secrets: tuple[bytes | str, ...] = ()
         text = secret.decode("utf-8", "surrogateescape") if isinstance(secret, bytes) else secret
         if len(text) >= 6 and text in message:
             raise ContractViolation(f"{kind} message shows a secret: {message!r}")
+
+
+#: What a terminal may act on, in text pkisign shows a person: C0 controls
+#: but the line feed, DEL, C1 controls (U+009B is a CSI), bidirectional
+#: controls, line and paragraph separators.  ``pkisign.terminal.escape``
+#: must have turned each into an escape.
+TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                             "\u2028\u2029]")
+
+
+def check_terminal(text: str, where: str) -> None:
+    """Nothing in ``text`` (stderr, or text on stdout) can drive a terminal."""
+    found = TERMINAL_UNSAFE.search(text)
+    if found:
+        raise ContractViolation(f"{where} shows U+{ord(found.group()):04X} unescaped: "
+                                f"{text[max(0, found.start() - 60):found.end() + 20]!r}")
+
+
+#: The most memory (tracemalloc's peak, MiB) one command may take when one of
+#: its inputs is of hostile size: the biggest input limit (4 MiB) and what
+#: parsing it costs, with room to spare; reading a file whole is far beyond.
+HOSTILE_SIZE_MEMORY_MB = 96
 
 
 def guarded(one_input: Callable[[bytes], str], data: bytes, timeout: float | None = None) -> str:

@@ -17,12 +17,19 @@ are multi-line by design).  The terminal prompt is replaced by the error
 pkisign gives when there is no terminal, so a fuzzer run from a terminal
 never waits for a password.
 
+Inputs of hostile size: any file slot may be ``/dev/zero`` or the hostile
+bytes repeated past the largest input limit (4 MiB), and a flag may be
+repeated 20,000 times; such a command must stay within
+``_harness.HOSTILE_SIZE_MEMORY_MB`` of memory (tracemalloc's peak) besides
+the CPU watchdog.
+
 Contract: exit 0; or exit 1 with exactly one error line on stderr (after
 any ``warning:`` lines) and nothing on stdout, except ``inspect``, which
 exits 1 with its report on stdout when it finds DER errors; never exit 2
 ("pkisign: internal error") nor a traceback.  On exit 2 the input is run
 again with PKISIGN_DEBUG=1 so that the real exception is what the fuzzer
-reports.
+reports.  Nothing a requester or a user wrote reaches stderr, or text on
+stdout, in a form a terminal acts on (``_harness.check_terminal``).
 
     python fuzz/fuzz_cli.py [CORPUS_DIR] -max_total_time=600
 """
@@ -36,6 +43,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import tracemalloc
 
 import _harness
 
@@ -49,6 +57,12 @@ with _harness.instrumented(__name__ == "__main__"):
 NAME = "cli"
 V = _harness.VECTORS
 HOSTILE, STDIN, MISSING, DIRECTORY = "<hostile>", "-", "missing.pem", "."
+# Inputs of hostile size for any file slot: endless, and the hostile bytes
+# repeated past the largest input limit.
+ENDLESS, BIG = "/dev/zero", "<big>"
+BIG_SIZE = 4 * 1024 * 1024 + 1
+# Repeated flags (a roll of the flag's spelling byte at or above 252).
+REPEATS = 20_000
 
 # (certificate, key) pairs of the vectors, and files for every other slot.
 _ISSUERS = [("issuers/root-ed25519.crt", "issuers/root-ed25519.key"),
@@ -127,8 +141,11 @@ def plan(data: bytes) -> tuple[list[str], dict[str, bytes], dict[str, str], byte
         if choice == HOSTILE:
             hostile_slot[0] = True
             return "hostile.bin"
-        if choice in (STDIN, MISSING, DIRECTORY):
+        if choice in (STDIN, MISSING, DIRECTORY, ENDLESS):
             return choice
+        if choice == BIG:
+            hostile_slot.append("big.bin")
+            return "big.bin"
         files[name] = _ASSEMBLE[choice] if choice in _ASSEMBLE else (V / choice).read_bytes()
         return name
 
@@ -136,6 +153,8 @@ def plan(data: bytes) -> tuple[list[str], dict[str, bytes], dict[str, str], byte
         roll = r.byte()
         if roll < 200:
             return use(options[roll % len(options)], name)
+        if roll >= 250:
+            return use(ENDLESS if roll % 2 else BIG, name)
         return use((HOSTILE, HOSTILE, STDIN, MISSING, DIRECTORY)[roll % 5], name)
 
     issuer_crt, issuer_key = r.pick(_ISSUERS)
@@ -154,11 +173,13 @@ def plan(data: bytes) -> tuple[list[str], dict[str, bytes], dict[str, str], byte
     flags: list[list[str]] = []
     for _ in range(r.byte() % 6):
         roll = r.byte()
-        form = r.byte() % 4
+        spelling = r.byte()
+        form = spelling % 4
+        repeat = REPEATS if spelling >= 252 else 1
         dash = "-" if form == 3 else "--"
         if roll < 40:
             name = _BOOLS[roll % len(_BOOLS)]
-            flags.append([f"{dash}{name}{r.pick(_BOOL_VALUES)}"])
+            flags.append([f"{dash}{name}{r.pick(_BOOL_VALUES)}"] * repeat)
             continue
         names = list(_VALUES) + list(_FILE_FLAGS)
         name = names[roll % len(names)] if roll < 250 else r.pick(["nope", "pro", "out", "", "-"])
@@ -169,7 +190,7 @@ def plan(data: bytes) -> tuple[list[str], dict[str, bytes], dict[str, str], byte
             value = "<text>"
         else:
             value = r.pick(_VALUES[name])
-        flags.append([f"{dash}{name}={value}"] if form % 2 == 0 else [f"{dash}{name}", value])
+        flags.append(([f"{dash}{name}={value}"] if form % 2 == 0 else [f"{dash}{name}", value]) * repeat)
     argv = list(positionals)
     for flag in flags:
         at = r.byte() % (len(argv) + 1)
@@ -189,6 +210,8 @@ def plan(data: bytes) -> tuple[list[str], dict[str, bytes], dict[str, str], byte
             files[name] = special  # type: ignore[assignment]
     if "link.out" in files:
         files["target.out"] = b"the link's target\n"
+    if "big.bin" in hostile_slot:
+        files["big.bin"] = (hostile or b"\x00") * (BIG_SIZE // max(1, len(hostile)) + 1)
     return command + argv, files, env, hostile
 
 
@@ -251,12 +274,26 @@ def _make(path: str, content) -> None:  # type: ignore[no-untyped-def]
 
 
 def run(argv: list[str], files: dict[str, bytes], env: dict[str, str], stdin: bytes) -> tuple[int, bytes, str]:
+    """Run the command; with an input of hostile size (or many flags), its
+    peak memory must stay within HOSTILE_SIZE_MEMORY_MB.  A special destination
+    (FIFO, symlink, directory, device) must be left as it was, and no
+    temporary file left behind."""
     specials = [name for name, content in files.items() if isinstance(content, dict)]
+    sized = ENDLESS in argv or "big.bin" in files or len(argv) > REPEATS
     with _sandbox(files, env, stdin) as (out, err):
         before = {name: _harness.path_state(name) for name in specials}
-        code = cli.main(argv)
+        if sized:
+            tracemalloc.start()
+        try:
+            code = cli.main(argv)
+            peak = tracemalloc.get_traced_memory()[1] if sized else 0
+        finally:
+            if sized:
+                tracemalloc.stop()
         changed = [name for name in specials if _harness.path_state(name) != before[name]]
         left = [os.path.join(d, n) for d, _, names in os.walk(".") for n in names if "pkisign-tmp" in n]
+    if peak > _harness.HOSTILE_SIZE_MEMORY_MB << 20:
+        raise _harness.ContractViolation(f"{peak >> 20} MiB for a command with an input of hostile size")
     if changed:
         raise _harness.ContractViolation(f"a destination that is not a regular file was replaced: {changed}")
     if left:
@@ -268,6 +305,11 @@ def check(argv: list[str], code: int, stdout: bytes, stderr: str, env_values: li
     """The command-line contract (see the module docstring)."""
     if "Traceback (most recent call last)" in stderr:
         raise _harness.ContractViolation(f"traceback on stderr: {stderr[-300:]!r}")
+    _harness.check_terminal(stderr, "stderr")
+    try:
+        _harness.check_terminal(stdout.decode("utf-8"), "stdout")
+    except UnicodeDecodeError:
+        pass  # a DER certificate, not text
     if code == 0:
         return
     if code != 1:

@@ -2,7 +2,8 @@
 
     python fuzz/hostile.py [--list] [NAME ...]
 
-Each case builds one input (up to a few MB) for one target and runs it
+Each case builds one input (up to a few MB) for one target (for ``cli``, a
+command line as in a ``.argv`` regression file) and runs it
 through the target's ``one_input`` in a child process, with the watchdog
 (``FUZZ_TIMEOUT`` CPU seconds), an address-space limit (``FUZZ_MEMORY_MB``)
 and a wall-clock limit (for a hang inside C code, which no Python signal
@@ -88,6 +89,47 @@ def _scrypt(log_n: int, r: int, p: int) -> bytes:
     return _pbes2_key(_der.tlv(0x30, _der.oid("1.3.6.1.4.1.11591.4.11") + _der.tlv(0x30, params)))
 
 
+def _rsa_csr(bits: int) -> bytes:
+    """A CSR with an RSA key of ``bits`` bits and e = 2^31-1 (the most Go
+    takes), its signature the size of the modulus: checking it costs seconds."""
+    n = (1 << bits) - 2 ** 20 - 1
+
+    def integer(v: int) -> bytes:
+        return _der.tlv(0x02, v.to_bytes(v.bit_length() // 8 + 1, "big"))
+
+    spki = _der.tlv(0x30, _der.tlv(0x30, _der.oid("1.2.840.113549.1.1.1") + b"\x05\x00")
+                    + _der.tlv(0x03, b"\x00" + _der.tlv(0x30, integer(n) + integer(2 ** 31 - 1))))
+    info = _der.tlv(0x30, b"\x02\x01\x00" + _der.tlv(0x30, _cn(b"big")) + spki + _der.tlv(0xA0, b""))
+    algorithm = _der.tlv(0x30, _der.oid("1.2.840.113549.1.1.11") + b"\x05\x00")
+    return _der.tlv(0x30, info + algorithm + _der.tlv(0x03, b"\x00" + (n - 12345).to_bytes((bits + 7) // 8, "big")))
+
+
+#: The vector files of a plain `pkisign sign`, by argument.
+_SIGN_FILES = {"csr.pem": "csr/web-p256.csr", "issuer.crt": "issuers/root-ed25519.crt",
+               "issuer.key": "issuers/root-ed25519.key"}
+
+
+def _command(argv: list[str], files: dict | None = None) -> bytes:  # type: ignore[type-arg]
+    """A cli case: a command line (a JSON spec, as in a .argv regression file)."""
+    return json.dumps({"argv": argv, "files": dict(_SIGN_FILES, **(files or {}))}).encode()
+
+
+def _endless(slot: str) -> bytes:
+    """``pkisign sign`` with /dev/zero for one of its input files."""
+    argv = {"csr": ["sign", "/dev/zero", "issuer.crt", "issuer.key"],
+            "issuer": ["sign", "csr.pem", "/dev/zero", "issuer.key"],
+            "key": ["sign", "csr.pem", "issuer.crt", "/dev/zero"],
+            "template": ["sign", "csr.pem", "issuer.crt", "issuer.key", "--template=/dev/zero"],
+            "set-file": ["sign", "csr.pem", "issuer.crt", "issuer.key", "--template=t.tpl", "--set-file=/dev/zero"],
+            "password-file": ["sign", "csr.pem", "issuer.crt", "issuer.key", "--password-file=/dev/zero"],
+            "batch": ["sign", "issuer.crt", "issuer.key", "--batch=/dev/zero", "--out-dir=."],
+            "inspect": ["inspect", "/dev/zero"],
+            "assemble": ["assemble", "/dev/zero", "/dev/zero", "issuer.crt"],
+            "pin-source": ["sign", "csr.pem", "issuer.crt", "pkcs11:token=t;id=01?pin-source=/dev/zero"],
+            }[slot]
+    return _command(argv, {"t.tpl": "templates/docs/coyote.tpl"})
+
+
 def _cert_bundle(copies: int) -> bytes:
     data = (_harness.VECTORS / "issuers" / "root-ed25519.crt").read_bytes()
     return b"\x00" + data * copies
@@ -111,6 +153,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "csr-oid-100k-arcs": ("csr", lambda: _signed(_csr_info(_der.tlv(0x30, _der.tlv(0x31, _der.tlv(
         0x30, _der.tlv(0x06, b"\x2a" + b"\x01" * 100_000) + _der.tlv(0x0C, b"x"))))), profile=2)),
     "csr-version-100kb": ("csr", lambda: _signed(_csr_info(version=_der.tlv(0x02, b"\x01" * 100_000)))),
+    "csr-16mb-zeros": ("csr", lambda: b"\x00" * (16 * MB)),
+    "csr-rsa-300k-bit-modulus": ("csr", lambda: b"\x00" + _rsa_csr(300_000)),
     # issuer bundles
     "issuer-2000-certificates": ("issuer", lambda: _cert_bundle(2000)),
     "issuer-pem-begin-lines-no-end": ("issuer", lambda: b"\x00" + b"-----BEGIN CERTIFICATE-----\n" * 60_000),
@@ -128,6 +172,9 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "template-recursive-define": ("template", lambda: b"\x00" + b'{{define "a"}}{{template "a" .}}{{end}}{{template "a" .}}'),
     "template-deep-json": ("template", lambda: b"\x00" + b"[" * 100_000 + b"]" * 100_000),
     "template-big-json-number": ("template", lambda: b"\x00" + b'{"serialNumber": 1' + b"0" * 100_000 + b"}"),
+    "template-ten-lists-of-10m": ("template", lambda: b"\x00" + b"".join(
+        b"{{ $a%d := until 9999999 }}" % i for i in range(10)) + b"{}"),
+    "template-split-10mb": ("template", lambda: b"\x00" + b'{{ $a := splitList "" (repeat 10000000 "a") }}{}'),
     # durations and times
     "validity-1m-components": ("validity", lambda: b"\x00" + b"0h" * 500_000 + b"\x00" + b"1h"),
     "validity-long-fraction": ("validity", lambda: b"\x00" + b"0." + b"0" * MB + b"1s"),
@@ -138,10 +185,31 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     # output files: writers racing for the same names, the largest contents the target writes
     "output-3-writers-4-new-names": ("output", lambda: bytes((200, 2, 3, 0, 0, 0, 0, 0, 1, 2, 255, 255, 255))),
     "output-3-writers-force-over-4-files": ("output", lambda: bytes((0, 2, 3, 1, 1, 1, 1, 0, 1, 2, 255, 255, 255))),
+    # every input file of the command line endless (/dev/zero), and many flags
+    **{f"cli-endless-{slot}": ("cli", lambda slot=slot: _endless(slot)) for slot in (
+        "csr", "issuer", "key", "template", "set-file", "password-file", "batch", "inspect", "assemble",
+        "pin-source")},
+    "cli-20k-set-flags": ("cli", lambda: _command(["sign", "csr.pem", "issuer.crt", "issuer.key", "--template=t.tpl",
+                                                   *(f"--set=k{i}=v" for i in range(20_000))],
+                                                  {"t.tpl": "templates/docs/coyote.tpl"})),
+    "cli-20k-profile-flags": ("cli", lambda: _command(["sign", "csr.pem", "issuer.crt", "issuer.key",
+                                                       *["--profile=leaf"] * 20_000])),
+    "cli-20k-assemble-flags": ("cli", lambda: _command(["assemble", *["-bundle=1"] * 20_000, "csr.pem", "csr.pem",
+                                                        "issuer.crt"])),
     # the inspector
     "inspect-nested-100k": ("inspect", lambda: b"\x00" + _nested(100_000)),
     "inspect-1m-elements": ("inspect", lambda: b"\x00" + _der.tlv(0x30, b"\x05\x00" * 500_000)),
     "inspect-indefinite-nesting": ("inspect", lambda: b"\x00" + b"\x30\x80" * 200_000),
+}
+
+
+#: Cases whose peak memory (tracemalloc, MiB) is bounded too: an input of
+#: hostile size must be refused by its size or shape, not after it was
+#: built in memory (or after a MemoryError was caught as an error).
+MEMORY_BOUNDS = {
+    "csr-16mb-zeros": 64,
+    "template-ten-lists-of-10m": 160,
+    "template-split-10mb": 400,
 }
 
 
@@ -151,7 +219,19 @@ def run_here(name: str) -> str:
     module = _harness.load_target(target)
     data = build()
     _harness.limit_memory()
-    return _harness.guarded(module.one_input, data)
+    if target == "cli":  # a command line, as in a .argv regression file
+        return _harness.guarded(lambda spec: module.one_spec(json.loads(spec)), data)
+    if name not in MEMORY_BOUNDS:
+        return _harness.guarded(module.one_input, data)
+    import tracemalloc
+
+    tracemalloc.start()
+    outcome = _harness.guarded(module.one_input, data)
+    peak = tracemalloc.get_traced_memory()[1] - len(data)
+    tracemalloc.stop()
+    if peak > MEMORY_BOUNDS[name] << 20:
+        raise _harness.ContractViolation(f"{peak >> 20} MiB at the peak, more than {MEMORY_BOUNDS[name]} MiB")
+    return outcome
 
 
 def run_child(name: str, timeout: float | None = None) -> dict:  # type: ignore[type-arg]

@@ -238,6 +238,50 @@ def _normalise(argv: list[str]) -> list[str]:
     return out
 
 
+_LIST_FLAGS = ("set", "csr")
+
+
+def _take_repeated(argv: list[str], list_flags: tuple[str, ...] = _LIST_FLAGS
+                   ) -> tuple[list[str], dict[str, list[str]]]:
+    """Take the repeatable flags out of a normalised argv, and keep only the
+    last of each other flag (the one argparse would keep).
+
+    argparse scans its list of flag positions once per flag, so 20,000
+    ``--set`` words would cost seconds; what is left for it stays short.
+    """
+    lists: dict[str, list[str]] = {flag: [] for flag in list_flags}
+    end = argv.index("--") if "--" in argv else len(argv)
+    flags = [_flag_name(arg, list_flags) for arg in argv[:end]]
+    last = {name: i for i, name in enumerate(flags) if name}
+    kept: list[str] = []
+    for i, arg in enumerate(argv[:end]):
+        name = flags[i]
+        if name in lists:
+            lists[name].append(arg.partition("=")[2])
+        elif not name or last[name] == i:
+            kept.append(arg)
+    return kept + argv[end:], lists
+
+
+def _flag_name(arg: str, list_flags: tuple[str, ...]) -> str:
+    """The flag a normalised word sets ("" for a positional or a bare list flag)."""
+    if not arg.startswith("--"):
+        return ""
+    name, eq, _ = arg[2:].partition("=")
+    if eq and (name in list_flags or name in _VALUE_FLAGS):
+        return name
+    return name if not eq and name in _BOOL_FLAGS else ""
+
+
+def _parse_args(prog: str, add_arguments, argv: list[str],  # type: ignore[no-untyped-def]
+                list_flags: tuple[str, ...] = ()) -> argparse.Namespace:
+    words, lists = _take_repeated(_normalise(argv), list_flags)
+    args = _command_parser(prog, add_arguments).parse_intermixed_args(words)
+    for flag, values in lists.items():
+        setattr(args, flag, values or None)
+    return args
+
+
 def _from_env(args: argparse.Namespace) -> None:
     """Unset flags fall back to STEP_<FLAG> variables, as in step."""
     for flag in _ENV_FLAGS:
@@ -279,7 +323,7 @@ def _tty_prompt(key_file: str) -> bytes:
             "to ask for its password; use --password-file"
         ) from None
     os.close(fd)
-    return getpass.getpass(f"Please enter the password to decrypt {key_file}: ").encode("utf-8")
+    return getpass.getpass(f"Please enter the password to decrypt {_one_line(key_file)}: ").encode("utf-8")
 
 
 def _now():  # type: ignore[no-untyped-def]
@@ -335,8 +379,6 @@ def _sign_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 _CSR_SUFFIXES = (".csr", ".pem", ".der", ".req")
 
 
-#: The largest list file read (a list of 4 MiB holds ~50,000 paths).
-_LIST_LIMIT = 4 << 20
 #: Characters a list of paths never holds: C0 and C1 controls (tab and line ends aside).
 _NOT_IN_A_LIST = {chr(c) for c in (*range(0x20), *range(0x7f, 0xa0))} - {"\t", "\n", "\r"}
 
@@ -357,30 +399,17 @@ def _batch_file(name: str) -> list[str]:
 
     Anything else (the issuer key given by mistake, a password file) is
     refused without a word of what it holds: its lines are never printed as
-    file names.  A list is text within _LIST_LIMIT, no PEM armour, no
+    file names.  A list is text within its size limit, no PEM armour, no
     control characters, and every entry names an existing file.
     """
     import re
 
-    from . import pem
-    from .inputs import load_csr
+    from .inputs import load_csr, read_file
 
     not_a_list = UsageError(f"--batch {name} is not a directory, a CSR, or a list of CSR paths")
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(_LIST_LIMIT + 1)
-        else:
-            if not os.path.isfile(name):  # a FIFO or a device such as /dev/zero is read by no one
-                if not os.path.exists(name):
-                    raise InputError(f'error reading "{name}": no such file or directory')
-                raise not_a_list
-            with open(name, "rb") as f:
-                data = f.read(_LIST_LIMIT + 1)
-    except OSError as exc:
-        raise InputError(f'error reading "{name}": {exc.strerror.lower() if exc.strerror else exc}') from None
-    data = pem.strip_bom(data)
-    if len(data) > _LIST_LIMIT:
-        raise not_a_list
+    if name != "-" and os.path.exists(name) and not os.path.isfile(name):
+        raise not_a_list  # a FIFO or a device such as /dev/zero is read by no one
+    data = read_file(name, "list")
     if re.search(rb"-----BEGIN (NEW )?CERTIFICATE REQUEST-----", data):
         return [name]  # a CSR, damaged or not: signing it says what is wrong, quoting none of it
     if data[:1] == b"\x30":
@@ -443,7 +472,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.skip_existing and args.force:
         raise UsageError("flag '--skip-existing' is incompatible with '--force'")
     _from_env(args)
-    output = _Output(args, (key_file, crt_file))
+    output = _Output(args, (*_key_files(key_file, args.kms), crt_file))
     options = _sign_options(args)
     now, _ = _now()
     suffix = ".der" if output.der else ".crt"
@@ -455,7 +484,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     issuer = open_issuer(crt_file, key_file, kms=args.kms, password_file=args.password_file, prompt=_tty_prompt)
     warning = _key_file_warning(key_file, args.kms)
     if warning:
-        print(warning, file=sys.stderr)
+        print(_one_line(warning), file=sys.stderr)
     failed = done = 0
     progress = sys.stderr.isatty()
     try:
@@ -466,7 +495,7 @@ def _run_batch(args: argparse.Namespace) -> int:
             done += 1
             if not isinstance(result, PkisignError):
                 for note in result.warnings:
-                    print(("\r\033[K" if progress else "") + f"{name}: {note}", file=sys.stderr)
+                    print(("\r\033[K" if progress else "") + _one_line(f"{name}: {note}"), file=sys.stderr)
                 try:
                     write_atomically(targets[name],
                                      output.certificate(result.der, result.pem(bundle=bool(args.bundle))),
@@ -499,12 +528,23 @@ def _is_regular_file(path: str) -> bool:
         return False
 
 
+def _key_files(key: str, kms: str | None) -> tuple[str, ...]:
+    """The key argument, and the file a softkms key names: --out writes over neither."""
+    from .sign import key_file_path
+
+    try:
+        return (key, key_file_path(key, kms)) if key else (key,)
+    except PkisignError:  # a malformed softkms URI: reported when the key is read
+        return (key,)
+
+
 def _key_file_warning(key_file: str | None, kms: str | None) -> str | None:
     """A private key file that other users can read deserves a word on stderr."""
-    from .sign import uses_kms
+    from .sign import key_file_path, uses_kms
 
     if not key_file or key_file == "-" or uses_kms(key_file, kms):
         return None
+    key_file = key_file_path(key_file, kms)
     try:
         mode = os.stat(key_file).st_mode & 0o777
     except OSError:
@@ -529,7 +569,7 @@ def _run_sign(args: argparse.Namespace) -> bytes:
     _from_env(args)
     profile_given = args.profile is not None  # on the command line or from STEP_PROFILE
     options = _sign_options(args)
-    output = _Output(args, (args.key_file or "", args.crt_file or ""))
+    output = _Output(args, (*_key_files(args.key_file or "", args.kms), args.crt_file or ""))
     now, now_source = _now()
     issuer, draft = prepare_files(
         args.csr_file, args.crt_file, args.key_file, options,
@@ -540,7 +580,7 @@ def _run_sign(args: argparse.Namespace) -> bytes:
     try:
         for warning in (_key_file_warning(args.key_file, args.kms), *draft.warnings):
             if warning:
-                print(warning, file=sys.stderr)
+                print(_one_line(warning), file=sys.stderr)
         if args.lint:
             _lint(draft, issuer.certificate.public_key)
         if args.dry_run:
@@ -575,7 +615,7 @@ def _lint(draft, issuer_key) -> None:  # type: ignore[no-untyped-def]
                         rsa_bits=issuer_key.rsa_n.bit_length())
     for finding in findings:
         if finding.severity in ("FATAL", "ERROR", "WARNING"):
-            print(f"lint: {finding}", file=sys.stderr)
+            print(_one_line(f"lint: {finding}"), file=sys.stderr)
     bad = serious(findings)
     if bad:
         raise SigningError(f"refusing to sign: pkilint reports {len(bad)} finding(s) at ERROR or above")
@@ -585,7 +625,7 @@ def _run_inspect(args: argparse.Namespace) -> tuple[bytes, int]:
     from .inputs import read_file
     from .inspect import inspect_bytes, render_json, render_text
 
-    report = inspect_bytes(read_file(args.file))
+    report = inspect_bytes(read_file(args.file, "inspect"))
     text = render_json(report) if args.json else render_text(report)
     errors = any(f.severity == "error" for f in report.findings)
     return text.encode("utf-8"), 1 if errors else 0
@@ -597,8 +637,8 @@ def _run_assemble(args: argparse.Namespace) -> bytes:
     from .inputs import read_file, read_issuers
 
     output = _Output(args, (args.crt_file,))
-    tbs = load_tbs(read_file(args.tbs), args.tbs)
-    signature = read_file(args.signature)
+    tbs = load_tbs(read_file(args.tbs, "tbs"), args.tbs)
+    signature = read_file(args.signature, "signature")
     issuers = read_issuers(args.crt_file)
     der = assemble(tbs, signature, issuers[0])
     text = pem.encode("CERTIFICATE", der)
@@ -616,8 +656,10 @@ def _command_parser(prog: str, add_arguments) -> argparse.ArgumentParser:  # typ
 
 
 def _one_line(message: str) -> str:
-    """An error is one line: control characters a user put in a value are escaped."""
-    return "".join(c if c >= " " and c != "\x7f" else repr(c)[1:-1] for c in message)
+    """An error is one line, and what a user or a requester put in it is escaped."""
+    from .terminal import escape
+
+    return escape(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -628,17 +670,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv[:1] == ["sign"] or argv[:2] == ["certificate", "sign"]:
             words = 1 if argv[0] == "sign" else 2
             prog = f"{PROG} {' '.join(argv[:words])}"
-            args = _command_parser(prog, _add_sign_arguments).parse_intermixed_args(_normalise(argv[words:]))
+            args = _parse_args(prog, _add_sign_arguments, argv[words:], _LIST_FLAGS)
             if args.csr or args.batch:
                 return _run_batch(args)
             output = _run_sign(args)
         elif argv[:1] == ["inspect"]:
-            args = _command_parser(f"{PROG} inspect", _add_inspect_arguments).parse_intermixed_args(
-                _normalise(argv[1:]))
+            args = _parse_args(f"{PROG} inspect", _add_inspect_arguments, argv[1:])
             output, code = _run_inspect(args)
         elif argv[:1] == ["assemble"]:
-            args = _command_parser(f"{PROG} assemble", _add_assemble_arguments).parse_intermixed_args(
-                _normalise(argv[1:]))
+            args = _parse_args(f"{PROG} assemble", _add_assemble_arguments, argv[1:])
             output = _run_assemble(args)
         else:
             parser = build_parser()

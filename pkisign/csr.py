@@ -94,16 +94,20 @@ def _one(data: bytes, tag: int, what: str) -> bytes:
 
 def parse_csr(data: bytes) -> CSR:
     """Go's x509.ParseCertificateRequest, with its checks and error texts."""
+    # The outer header alone first, as Go's asn1.Unmarshal reads it: a file
+    # that is not one SEQUENCE is refused before anything in it is split.
+    if not data:
+        raise CSRParseError("asn1: structure error: tags don't match (certificate request)")
     try:
-        top = der.children(data)
+        tag, start, end = der.element(data)
     except der.DERError as exc:
         raise CSRParseError(f"asn1: syntax error: {exc}") from None
-    if not top or top[0][0] != 0x30:
+    if tag != 0x30:
         raise CSRParseError("asn1: structure error: tags don't match (certificate request)")
-    if len(top) > 1:
+    if end != len(data):
         raise CSRParseError("asn1: syntax error: trailing data")
     try:
-        outer = der.children(top[0][1])
+        outer = der.children(data[start:end])
         if len(outer) < 3 or [t for t, _, _ in outer[:3]] != [0x30, 0x30, 0x03]:
             raise CSRParseError("asn1: structure error: tags don't match (certificate request)")
         tbs_tlv = outer[0][2]

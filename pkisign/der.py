@@ -22,6 +22,7 @@ __all__ = [
     "octet_string",
     "bit_string",
     "read_tlv",
+    "element",
     "decode_oid",
     "DERError",
     "InvalidOID",
@@ -156,36 +157,47 @@ class DERError(ValueError):
     """Input that is not DER: a bad length, a truncated element, a high tag."""
 
 
+def element(content: bytes, pos: int = 0) -> tuple[int, int, int]:
+    """(tag byte, content start, content end) of the element at ``pos``, checked.
+
+    Strict like Go's cryptobyte: definite, minimal lengths; no high-tag-number
+    form; the element inside ``content``.  Reading one header first lets a
+    caller refuse a file by its outer tag and length without splitting it.
+    """
+    end = len(content)
+    if end - pos < 2:
+        raise DERError("truncated element")
+    tag = content[pos]
+    if tag & 0x1F == 0x1F:
+        raise DERError("high-tag-number form")
+    first = content[pos + 1]
+    if first < 0x80:
+        start, length = pos + 2, first
+    else:
+        n = first & 0x7F
+        if n == 0 or n > 4:
+            raise DERError("indefinite or oversized length")
+        if pos + 2 + n > end:
+            raise DERError("truncated length")
+        length = int.from_bytes(content[pos + 2:pos + 2 + n], "big")
+        if length < 0x80 or content[pos + 2] == 0:
+            raise DERError("non-minimal length")
+        start = pos + 2 + n
+    if start + length > end:
+        raise DERError("truncated element")
+    return tag, start, start + length
+
+
 def children(content: bytes) -> list[tuple[int, bytes, bytes]]:
     """Split DER content into its elements: (tag byte, content, whole TLV).
 
-    Strict like Go's cryptobyte: definite, minimal lengths; no high-tag-number
-    form; every byte accounted for.
+    Every byte must be accounted for (see ``element`` for the rules).
     """
     out = []
     pos = 0
     end = len(content)
     while pos < end:
-        if end - pos < 2:
-            raise DERError("truncated element")
-        tag = content[pos]
-        if tag & 0x1F == 0x1F:
-            raise DERError("high-tag-number form")
-        first = content[pos + 1]
-        if first < 0x80:
-            start, length = pos + 2, first
-        else:
-            n = first & 0x7F
-            if n == 0 or n > 4:
-                raise DERError("indefinite or oversized length")
-            if pos + 2 + n > end:
-                raise DERError("truncated length")
-            length = int.from_bytes(content[pos + 2:pos + 2 + n], "big")
-            if length < 0x80 or content[pos + 2] == 0:
-                raise DERError("non-minimal length")
-            start = pos + 2 + n
-        if start + length > end:
-            raise DERError("truncated element")
-        out.append((tag, content[start:start + length], content[pos:start + length]))
-        pos = start + length
+        tag, start, stop = element(content, pos)
+        out.append((tag, content[start:stop], content[pos:stop]))
+        pos = stop
     return out

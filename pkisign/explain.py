@@ -21,6 +21,7 @@ from .extensions import (
     OID_SUBJECT_KEY_ID,
 )
 from .names import parse_name
+from .terminal import escape
 from .validity import format_rfc3339
 
 __all__ = ["Explanation", "explain", "render"]
@@ -142,6 +143,8 @@ def explain(draft, issuer, *, now_source: str = "the clock") -> list[Explanation
 
 
 def render(explanations: list[Explanation]) -> str:
-    """One line per field: ``field = value  <- source``."""
+    """One line per field: ``field = value  <- source``, for a terminal: a
+    value from the CSR (its subject, a SAN) is escaped, never sent raw."""
     width = max(len(e.field) for e in explanations)
-    return "".join(f"{e.field.ljust(width)}  {e.value}  <- {e.source}\n" for e in explanations)
+    return "".join(f"{escape(e.field.ljust(width))}  {escape(e.value)}  <- {escape(e.source)}\n"
+                   for e in explanations)

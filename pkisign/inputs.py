@@ -21,6 +21,9 @@ from .tbs import IssuerIdentity
 
 __all__ = [
     "read_file",
+    "read_limited",
+    "ReadError",
+    "INPUT_LIMITS",
     "read_csr",
     "load_csr",
     "IssuerCertificate",
@@ -35,18 +38,66 @@ GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
-def read_file(name: str) -> bytes:
-    """The file's bytes, a leading byte order mark dropped; ``-`` is stdin."""
+KIB = 1024
+MIB = 1024 * KIB
+
+#: The most pkisign reads of each kind of input file, in bytes, with the
+#: words an error uses for it.  Real inputs are a few KB; a bigger file, or an
+#: endless one (/dev/zero, a pipe), is refused after one byte more than its
+#: limit, before anything in it is parsed.  The man page lists these.
+INPUT_LIMITS: dict[str, tuple[str, int]] = {
+    "csr": ("a CSR", 1 * MIB),
+    "certificate": ("a certificate file", 4 * MIB),
+    "key": ("a key file", 1 * MIB),
+    "password": ("a password file", 64 * KIB),
+    "pin": ("a PIN file", 64 * KIB),
+    "template": ("a template", 1 * MIB),
+    "set-file": ("a --set-file", 1 * MIB),
+    "list": ("a list of CSR files", 4 * MIB),
+    "inspect": ("a file to inspect", 4 * MIB),
+    "tbs": ("a TBSCertificate", 1 * MIB),
+    "signature": ("a signature", 64 * KIB),
+}
+
+
+class ReadError(Exception):
+    """A file that could not be read: ``reason`` in Go's lower-case words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _size_text(size: int) -> str:
+    return f"{size // MIB} MiB" if size % MIB == 0 else f"{size // KIB} KiB"
+
+
+def read_limited(name: str, kind: str) -> bytes:
+    """The bytes of ``name`` (``-`` is stdin), at most the limit for ``kind``.
+
+    Raises ReadError: the OS's reason, or the limit that the file exceeds.
+    """
+    what, limit = INPUT_LIMITS[kind]
     try:
         if name == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(limit + 1)
         else:
             with open(name, "rb") as f:
-                data = f.read()
+                data = f.read(limit + 1)
     except OSError as exc:
         # Go prints the bare reason in lower case: "no such file or directory".
-        reason = exc.strerror.lower() if exc.strerror else str(exc)
-        raise InputError(f'error reading "{name}": {reason}') from None
+        raise ReadError(exc.strerror.lower() if exc.strerror else type(exc).__name__) from None
+    if len(data) > limit:
+        raise ReadError(f"larger than {_size_text(limit)}, the most pkisign reads for {what}")
+    return data
+
+
+def read_file(name: str, kind: str) -> bytes:
+    """The file's bytes (see ``read_limited``), a leading byte order mark dropped."""
+    try:
+        data = read_limited(name, kind)
+    except ReadError as exc:
+        raise InputError(f'error reading "{name}": {exc.reason}') from None
     return pem.strip_bom(data)
 
 
@@ -68,7 +119,7 @@ def load_csr(data: bytes, name: str = "-") -> CSR:
 
 
 def read_csr(name: str) -> CSR:
-    return load_csr(read_file(name), name)
+    return load_csr(read_file(name, "csr"), name)
 
 
 # -- issuer -----------------------------------------------------------------------
@@ -185,7 +236,7 @@ def load_issuers(data: bytes, name: str) -> list[IssuerCertificate]:
 
 
 def read_issuers(name: str) -> list[IssuerCertificate]:
-    return load_issuers(read_file(name), name)
+    return load_issuers(read_file(name, "certificate"), name)
 
 
 # -- password ---------------------------------------------------------------------
@@ -193,7 +244,7 @@ def read_issuers(name: str) -> list[IssuerCertificate]:
 def read_password_file(name: str) -> bytes:
     """The password: the whole file, trailing (Unicode) whitespace trimmed."""
     try:
-        data = read_file(name)
+        data = read_file(name, "password")
     except InputError as exc:
         raise InputError(f"error reading {name}: {exc}") from None
     text = data.decode("utf-8", "surrogateescape").rstrip(GO_SPACE)

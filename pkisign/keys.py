@@ -25,6 +25,7 @@ __all__ = [
     "algorithm_from_identifier",
     "default_algorithm",
     "CURVES",
+    "MAX_RSA_BITS",
 ]
 
 OID_RSA = "1.2.840.113549.1.1.1"
@@ -66,6 +67,13 @@ CURVES = {
                "3f00"),
     )
 }
+
+
+#: The largest RSA modulus pkisign reads.  Go's crypto/x509 and crypto/rsa set
+#: no upper bound (only e <= 2^31-1); verifying with a 300,000-bit modulus
+#: costs seconds of CPU, so pkisign refuses such keys before any arithmetic.
+#: 16384 bits is also OpenSSL's limit for RSA public-key operations.
+MAX_RSA_BITS = 16384
 
 
 class KeyError_(ValueError):
@@ -181,6 +189,9 @@ def parse_spki(spki: bytes) -> PublicKey | None:
                 raise KeyError_("x509: RSA public exponent is not a positive number")
             if e >= 1 << 63:
                 raise KeyError_("x509: invalid RSA public exponent")
+            if n.bit_length() > MAX_RSA_BITS:
+                raise KeyError_(f"RSA key of {n.bit_length()} bits: pkisign reads RSA keys of at most "
+                                f"{MAX_RSA_BITS} bits")
             key_bits, encoded = _rsa_spki(n, e)
             return PublicKey("rsa", key_bits, encoded, rsa_n=n, rsa_e=e)
         if oid == OID_EC:

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 
 __all__ = ["Block", "decode_blocks", "encode", "has_pem", "BOMS", "strip_bom"]
 
-_BEGIN = re.compile(rb"(?:^|\n)-----BEGIN ([^\r\n]*?)-----[ \t\r]*\n")
-_HEADER = re.compile(rb"^([^:\r\n]+):[ \t]*(.*?)[ \t\r]*$")
 
 #: Byte order marks that step's file reader skips at the start of a file.
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
@@ -47,63 +45,77 @@ def has_pem(data: bytes) -> bool:
     return b"-----BEGIN " in data
 
 
-_END = re.compile(rb"\n-----END ([^\r\n]*?)-----")
+_BEGIN = b"-----BEGIN "
+_END = b"\n-----END "
+_DASHES = b"-----"
+
+
+def _line(data: bytes, pos: int) -> tuple[bytes, int]:
+    """Go's getLine: the line at ``pos`` without its LF (or CRLF) and
+    trailing spaces and tabs, and where the next line starts."""
+    end = data.find(b"\n", pos)
+    if end < 0:
+        return data[pos:].rstrip(b" \t"), len(data)
+    line = data[pos:end]
+    if line.endswith(b"\r"):
+        line = line[:-1]
+    return line.rstrip(b" \t"), end + 1
 
 
 def decode_blocks(data: bytes) -> list[Block]:
-    """Every well-formed PEM block in ``data``, in order.
+    """Every block Go's pem.Decode finds in ``data``, called until it finds none.
 
-    The END lines are indexed once, so that a file of many unterminated
-    BEGIN lines costs a search each, not a scan to the end each.
+    As in Go, a block ends at the first END line after its BEGIN line, and
+    is skipped when that line does not name its type or the body is not
+    base64.  The END lines are indexed once, so that a file of many
+    unterminated BEGIN lines costs a search each, not a scan to the end each.
     """
-    ends: dict[bytes, list[int]] = {}
-    for match in _END.finditer(data):
-        ends.setdefault(match.group(1), []).append(match.start())
+    ends = [m.start() for m in re.finditer(re.escape(_END), data)]
     blocks = []
     pos = 0
     while True:
-        begin = _BEGIN.search(data, pos)
-        if begin is None:
-            return blocks
-        label = begin.group(1)
-        body_start = begin.end()
-        # The body may be empty, so the END line can directly follow BEGIN.
-        candidates = ends.get(label, [])
-        i = bisect.bisect_left(candidates, body_start - 1)
-        block = None
-        if i < len(candidates):
-            end = candidates[i]
-            block = _parse_block(label, data[body_start:end + 1])
-        if block is None:
-            pos = begin.start() + 1
+        if data.startswith(_BEGIN, pos) and (pos == 0 or data[pos - 1] == 0x0A):
+            pos += len(_BEGIN)
+        else:
+            found = data.find(b"\n" + _BEGIN, pos)
+            if found < 0:
+                return blocks
+            pos = found + 1 + len(_BEGIN)
+        type_line, pos = _line(data, pos)
+        if not type_line.endswith(_DASHES):
             continue
-        blocks.append(block)
-        pos = end + len(b"\n-----END ") + len(label) + len(b"-----")
+        label = type_line[:-len(_DASHES)]
+        headers, pos = _headers(data, pos)
+        if not headers and data.startswith(_END[1:], pos):
+            end, trailer = pos, pos + len(_END) - 1
+        else:
+            i = bisect.bisect_left(ends, pos)
+            if i == len(ends):
+                continue
+            end, trailer = ends[i], ends[i] + len(_END)
+        tail = label + _DASHES
+        if data[trailer:trailer + len(tail)] != tail or _line(data, trailer + len(tail))[0]:
+            continue
+        try:
+            der = base64.b64decode(data[pos:end].translate(None, b" \t\r\n"), validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        blocks.append(Block(label.decode("utf-8", "surrogateescape"), der, headers))
+        pos = _line(data, trailer + len(tail))[1]
 
 
-def _parse_block(label: bytes, body: bytes) -> Block | None:
-    lines = body.split(b"\n")
+def _headers(data: bytes, pos: int) -> tuple[dict[str, str], int]:
+    """RFC 1421 headers as Go reads them: the lines after BEGIN that hold a
+    colon, each ``name: value`` with spaces trimmed."""
     headers: dict[str, str] = {}
-    # RFC 1421 headers: "Name: value" lines that end at the first blank line.
-    if lines and _HEADER.match(lines[0]):
-        i = 0
-        while i < len(lines) and lines[i].strip():
-            match = _HEADER.match(lines[i])
-            if match is None:
-                return None
-            headers[match.group(1).decode("latin-1")] = match.group(2).decode("latin-1")
-            i += 1
-        lines = lines[i:]
-    text = b"".join(line.strip() for line in lines)
-    try:
-        der = base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    try:
-        type_ = label.decode("ascii")
-    except UnicodeDecodeError:
-        return None
-    return Block(type_, der, headers)
+    while pos < len(data):
+        line, next_pos = _line(data, pos)
+        name, colon, value = line.partition(b":")
+        if not colon:
+            break
+        headers[name.strip().decode("latin-1")] = value.strip().decode("latin-1")
+        pos = next_pos
+    return headers, pos
 
 
 def encode(type_: str, der: bytes) -> bytes:

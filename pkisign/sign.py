@@ -29,7 +29,7 @@ from .validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, NS, Validity, format
 from .verify import VerifyError, check_signature
 
 __all__ = ["SignOptions", "Certificate", "Draft", "Issuer", "sign_files", "prepare_files", "open_issuer",
-           "resolve_options", "sign_many", "check_issuer_key", "load_signer", "load_file_signer",
+           "resolve_options", "sign_many", "check_issuer_key", "load_signer", "load_file_signer", "key_file_path",
            "read_user_data", "ISSUER_VALIDITY_POLICIES"]
 
 
@@ -294,7 +294,7 @@ def load_file_signer(
     prompt: PasswordSource | None = None,
 ) -> FileSigner:
     """Read an issuer key file; the password file is read after the key file, as step does."""
-    data = read_file(key_file)
+    data = read_file(key_file, "key")
     if password_file:
         password = read_password_file(password_file)
     key_info = read_private_key(data, key_file, password=password, prompt=prompt)
@@ -313,7 +313,7 @@ def read_user_data(set_values: list[str], set_file: str | None) -> dict[str, Any
 
     data: dict[str, Any] = {}
     if set_file:
-        raw = read_file(set_file).decode("utf-8", "surrogateescape")
+        raw = read_file(set_file, "set-file").decode("utf-8", "surrogateescape")
         value, error = from_json(raw)
         if error is None and not isinstance(value, dict) and value is not None:
             kind = "array" if isinstance(value, list) else "string" if isinstance(value, str) \
@@ -401,7 +401,7 @@ def resolve_options(
         return options
     if profile_given:
         raise UsageError("flag '--profile' is incompatible with '--template'")
-    text = read_file(template_file).decode("utf-8", "surrogateescape")
+    text = read_file(template_file, "template").decode("utf-8", "surrogateescape")
     return replace(options, template=text, user_data=read_user_data(list(set_values), set_file))
 
 
@@ -463,4 +463,15 @@ def load_signer(
         from .kms import open_kms_signer
 
         return open_kms_signer(kms or "", key)
-    return load_file_signer(key, password_file=password_file, prompt=prompt)
+    return load_file_signer(key_file_path(key, kms), password_file=password_file, prompt=prompt)
+
+
+def key_file_path(key: str, kms: str | None) -> str:
+    """The file a key that is not in a KMS names: the key argument itself,
+    or the file of a softkms key (``softkms:path=FILE``, ``softkms:FILE``, or
+    any of these or a plain path with ``--kms softkms:``)."""
+    if (kms or "").startswith("softkms:") or key[:8].lower() == "softkms:":
+        from .kms import resolve_kms_uri
+
+        return resolve_kms_uri(kms or "", key).get("path")
+    return key

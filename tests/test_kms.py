@@ -106,6 +106,47 @@ def test_softkms_is_a_key_file():
     assert resolve_kms_uri("softkms:", "issuers/root-ed25519.key").get("path") == "issuers/root-ed25519.key"
 
 
+SOFTKMS_KEYS = [
+    ["softkms:path=issuers/root-ed25519.key"],
+    ["softkms:issuers/root-ed25519.key"],
+    ["SoftKMS:path=issuers/root-ed25519.key"],
+    ["--kms", "softkms:", "issuers/root-ed25519.key"],
+    ["--kms", "softkms:", "softkms:path=issuers/root-ed25519.key"],
+    ["--kms=softkms:", "softkms:issuers/root-ed25519.key"],
+]
+
+
+@pytest.mark.parametrize("key", SOFTKMS_KEYS, ids=" ".join)
+def test_softkms_keys_work_on_the_command_line(key):
+    # The reference signer reads the key file itself: the certificates must be the same bytes.
+    from conftest import require_tool
+
+    ref = require_tool("step-sign-ref")
+    argv = ["csr/canon-p256.csr", "issuers/root-ed25519.crt", "--serial=7", *TIMES]
+    expected = subprocess.run([ref, *argv, "issuers/root-ed25519.key"], cwd=VECTORS, capture_output=True)
+    assert expected.returncode == 0, expected.stderr
+    result = run_cli(["sign", *argv, *key], cwd=VECTORS)
+    assert (result.code, result.stderr) == (0, "")
+    assert result.stdout == expected.stdout
+
+
+def test_a_softkms_key_file_is_protected_from_out(tmp_path):
+    key = tmp_path / "issuer.key"
+    key.write_bytes((VECTORS / "issuers/root-ed25519.key").read_bytes())
+    key.chmod(0o600)
+    result = run_cli(["sign", "csr/canon-p256.csr", "issuers/root-ed25519.crt", f"softkms:path={key}",
+                      "--out", str(key), "--force"], cwd=VECTORS)
+    assert (result.code, result.stdout) == (1, b"")
+    assert result.stderr == f"refusing to write over {key}: it is an input of this command\n"
+    assert key.read_bytes() == (VECTORS / "issuers/root-ed25519.key").read_bytes()
+
+
+def test_a_missing_softkms_key_file_names_the_file():
+    result = run_cli(["sign", "csr/canon-p256.csr", "issuers/root-ed25519.crt", "softkms:path=nope.key"],
+                     cwd=VECTORS)
+    assert (result.code, result.stderr) == (1, 'error reading "nope.key": no such file or directory\n')
+
+
 def test_softkms_signs_like_the_key_file():
     signer = open_kms_signer("softkms:", str(VECTORS / "issuers/root-ed25519.key"))
     assert signer.public_key.kind == "ed25519"
@@ -427,6 +468,46 @@ def test_errors_are_one_line_and_never_show_the_pin(hsm, tmp_path):
     from pkisign.kms import pkcs11 as kms_pkcs11
 
     assert kms_pkcs11._sessions == {}  # nothing left open by the failures
+
+
+def _pin_files(tmp_path):
+    """pin-source files that must fail without showing what they hold."""
+    secret = "S3cret-in-the-pin-file"
+    files = {
+        "wrong": (WRONG_PIN + "\n", "wrong PIN for token 'smallstep'"),
+        "two-lines": (f"{PIN}\n{secret}\n", "wrong PIN for token 'smallstep'"),
+        "pin-then-secret-line": (f"{secret}\n{PIN}\n", "wrong PIN for token 'smallstep'"),
+        "binary": (b"\xff\xfe" + secret.encode() + b"\x00\x9b", "is not UTF-8 text"),
+        "control-characters": (f"{secret}\x1b[8m\u009b", "wrong PIN for token 'smallstep'"),
+        "long": (secret * 2000, "wrong PIN for token 'smallstep'"),
+        "huge": (secret * 4000, "larger than 64 KiB, the most pkisign reads for a PIN file"),
+    }
+    out = []
+    for name, (content, message) in files.items():
+        path = tmp_path / f"{name}.pin"
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        out.append((name, path, message))
+    directory = tmp_path / "a-directory.pin"
+    directory.mkdir()
+    out.append(("directory", directory, "cannot read the PIN file (pin-source)"))
+    return secret, out
+
+
+def test_a_pin_source_file_is_never_echoed(hsm, tmp_path):
+    secret, cases = _pin_files(tmp_path)
+    token = f"pkcs11:module-path={hsm.module};token=smallstep"
+    for name, path, message in cases:
+        for argv in (["pkcs11:id=4001", f"--kms={token}?pin-source={path}"],
+                     [f"{token};id=4001?pin-source=file:{path}"]):
+            result = run_cli(["sign", "csr/web-p256.csr", "issuers/root-rsa2048.crt", *argv, *TIMES], cwd=VECTORS)
+            assert (result.code, result.stdout) == (1, b""), (name, result.stderr)
+            assert message in result.stderr, (name, result.stderr)
+            assert result.stderr.count("\n") == 1, (name, result.stderr)
+            for shown in (secret, PIN, WRONG_PIN, "S3cret"):
+                assert shown not in result.stderr, (name, result.stderr)
+    from pkisign.kms import pkcs11 as kms_pkcs11
+
+    assert kms_pkcs11._sessions == {}
 
 
 def test_wrong_pin_leaves_no_trace_in_the_traceback(hsm):

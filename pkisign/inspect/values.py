@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ..terminal import escape
 from .oids import describe_oid
 
 __all__ = ["Decoded", "decode", "quote", "STRING_TYPES", "PRIMITIVE_ONLY", "ip_display"]
@@ -46,17 +47,7 @@ class Decoded:
 
 def quote(text: str) -> str:
     """A double-quoted string for people: unprintable characters escaped."""
-    out = ['"']
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch.isprintable():
-            out.append(ch)
-        else:
-            code = ord(ch)
-            out.append(f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
-    out.append('"')
-    return "".join(out)
+    return '"' + escape(text, quote='"') + '"'
 
 
 def integer_value(number: int) -> int | str:

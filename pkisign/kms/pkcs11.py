@@ -79,7 +79,7 @@ from asn1crypto import core
 
 from .. import der
 from ..errors import KMSError, MissingExtraError
-from ..inputs import GO_SPACE
+from ..inputs import GO_SPACE, ReadError, read_limited
 from ..keys import CURVES, KeyError_, PublicKey, SignatureAlgorithm, parse_spki
 from .uri import KMSURI, _show, decode_id
 
@@ -157,11 +157,9 @@ def _read_pin_source(source: str) -> Pin | None:
         parts = urlsplit(source)
         path = unquote(parts.path or source[5:])
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        reason = exc.strerror.lower() if exc.strerror else type(exc).__name__
-        raise KMSError(f"cannot read the PIN file (pin-source) {_show(path)}: {reason}") from None
+        data = read_limited(path, "pin")
+    except ReadError as exc:
+        raise KMSError(f"cannot read the PIN file (pin-source) {_show(path)}: {exc.reason}") from None
     text = _utf8(data)
     if text is None:
         raise KMSError(f"the PIN file (pin-source) {_show(path)} is not UTF-8 text")

@@ -35,7 +35,7 @@ from .gotypes import (
     typed,
     zero_value,
 )
-from .limits import LimitExceeded, Limits, charge
+from .limits import LimitExceeded, Limits, charge_value
 from .nodes import (
     ActionNode,
     BoolNode,
@@ -570,9 +570,9 @@ class Executor:
         except Exception as e:  # noqa: BLE001 - a Go panic inside a function is an error too
             self.at(node)
             self.errorf(f"error calling {name}: {type(e).__name__}: {e}")
-        if isinstance(result, (str, bytes, list, dict)):
+        if isinstance(result, (str, bytes, list, tuple, dict)):
             try:
-                charge(len(result))
+                charge_value(result)
             except LimitExceeded as e:
                 self.at(node)
                 self.errorf(str(e), limit=True)

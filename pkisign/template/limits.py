@@ -5,15 +5,23 @@ can build large values (``repeat``, ``until``, ``randBytes`` ...) call
 :func:`check_alloc` so that one call cannot allocate more than the output
 limit allows, and every function result is charged (:func:`charge`) to a
 budget for the whole run, so that many large values built in a loop end
-too.
+too.  The budget counts memory, not length: a list of ten million small
+integers holds some 400 MB, not ten million bytes (:func:`memory_size`).
 """
 
 from __future__ import annotations
 
 import contextvars
+import sys
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Limits", "LimitExceeded", "check_alloc", "charge"]
+__all__ = ["Limits", "LimitExceeded", "check_alloc", "check_elements", "charge", "charge_value", "memory_size", "ELEMENT_COST"]
+
+#: The memory of a small object a list or map points at (an int, a bool).
+OBJECT_COST = 32
+#: The memory one element of a new list costs at least: its slot and an int.
+ELEMENT_COST = 8 + OBJECT_COST
 
 
 @dataclass(frozen=True)
@@ -30,7 +38,7 @@ class Limits:
     max_steps: int = 1_000_000
     max_output: int = 10 * 1024 * 1024
     max_depth: int = 100
-    max_alloc: int = 100 * 1024 * 1024  # bytes of function results over the whole run
+    max_alloc: int = 100 * 1024 * 1024  # bytes of memory in function results over the whole run
 
 
 class LimitExceeded(Exception):
@@ -63,6 +71,51 @@ def check_alloc(size: int, what: str) -> None:
     limit = _current.get().limits.max_output
     if size > limit:
         raise LimitExceeded(f"{what} exceeds the maximum output size ({limit} bytes)")
+
+
+def check_elements(count: int, what: str) -> None:
+    """Refuse, before building it, a list of ``count`` elements that the
+    rest of the run's budget cannot hold."""
+    run = _current.get()
+    if count * ELEMENT_COST > run.limits.max_alloc - run.spent:
+        raise LimitExceeded(f"{what} of {count} elements exceeds the template memory budget "
+                            f"({run.limits.max_alloc} bytes in all)")
+
+
+def memory_size(value: Any, stop: int | None = None) -> int:
+    """A sound estimate of the bytes ``value`` holds: strings by their size,
+    lists and maps by their slots plus, element by element, what they hold.
+
+    A list or map reached twice is counted once.  The walk visits each
+    element once, and ends as soon as the total passes ``stop``.
+    """
+    total = 0
+    seen: set[int] = set()
+    stack = [value]
+    while stack and (stop is None or total <= stop):
+        item = stack.pop()
+        if isinstance(item, (str, bytes, bytearray)):
+            total += sys.getsizeof(item)
+        elif isinstance(item, (list, tuple, dict)):
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            total += sys.getsizeof(item)  # the container and its slots
+            if isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            else:
+                stack.extend(item)
+        else:
+            total += OBJECT_COST
+    return total
+
+
+def charge_value(value: Any) -> None:
+    """Count a function result's memory against the run's budget; measuring
+    it stops where the budget ends."""
+    run = _current.get()
+    charge(memory_size(value, stop=run.limits.max_alloc - run.spent))
 
 
 def charge(size: int) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from ..gostrconv import to_bytes
 from ..gotypes import INVALID, GoError, GoList, type_of, typed
-from ..limits import check_alloc
+from ..limits import check_alloc, check_elements
 from .base import FuncTable, deep_equal, list_items, reflect_kind, strval, to_int64
 from .sprig_defaults import empty
 from .sprig_strings import strslice
@@ -73,6 +73,7 @@ def _chunk(size: int, lst: Any) -> Any:
     if cs < 0:
         raise GoError("runtime error: makeslice: len out of range")
     check_alloc(cs, "chunk")
+    check_elements(cs, "chunk")
     out = []
     for i in range(cs):
         clen = size

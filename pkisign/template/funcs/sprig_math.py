@@ -9,7 +9,7 @@ from typing import Any, Callable
 from ..gofmt import format_value
 from ..gostrconv import NumError, parse_int
 from ..gotypes import GoError, GoList
-from ..limits import check_alloc
+from ..limits import check_alloc, check_elements
 from .base import FuncTable, go_int64, to_float64, to_int64, wrap64
 
 __all__ = ["MATH"]
@@ -58,6 +58,7 @@ def until_step(start: int, stop: int, step: int) -> list[int]:
             return []
         count = (stop - start + step - 1) // step
     check_alloc(count, "list")
+    check_elements(count, "list")
     return list(range(start, stop, step))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from ..gofmt import sprintf
 from ..gostrconv import from_bytes, quote, to_bytes
 from ..gotypes import INVALID, GoDict, GoError, GoList, type_of, typed
-from ..limits import check_alloc
+from ..limits import check_alloc, check_elements
 from .base import FuncTable, list_items, strval
 
 __all__ = ["STRINGS", "go_title", "is_go_space"]
@@ -339,6 +339,8 @@ def _split_parts(orig: str, sep: str, n: int) -> list[str]:
     """strings.SplitN (n < 0: all)."""
     if n == 0:
         return []
+    count = len(orig) if sep == "" else orig.count(sep) + 1
+    check_elements(min(count, n) if n > 0 else count, "split")
     if sep == "":
         chars = list(orig)
         if n > 0 and len(chars) > n:
