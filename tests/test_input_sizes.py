@@ -40,7 +40,9 @@ ENDLESS = {
     "template": (["sign", CSR, *ISSUER, "--template", "/dev/zero"], "1 MiB", "a template"),
     "set-file": (["sign", CSR, *ISSUER, "--template", LEAF_TPL, "--set-file", "/dev/zero"], "1 MiB", "a --set-file"),
     "password-file": (["sign", CSR, *ISSUER, "--password-file", "/dev/zero"], "64 KiB", "a password file"),
-    "batch-list": (["sign", *ISSUER, "--batch", "/dev/zero", "--out-dir", "."], "4 MiB", "a list of CSR files"),
+    # A device is never read as a list (a FIFO would block): refused before any read.
+    "batch-list": (["sign", *ISSUER, "--batch", "/dev/zero", "--out-dir", "."], None,
+                   "--batch /dev/zero is not a directory, a CSR, or a list of CSR paths"),
     "inspect": (["inspect", "/dev/zero"], "4 MiB", "a file to inspect"),
     "assemble-tbs": (["assemble", "/dev/zero", "/dev/zero", ISSUER[0]], "1 MiB", "a TBSCertificate"),
     "pin-source": (["sign", CSR, ISSUER[0], "pkcs11:token=t;id=01?pin-source=/dev/zero"], "64 KiB", "a PIN file"),
@@ -54,8 +56,23 @@ def test_an_endless_input_is_refused_at_its_limit(kind, tmp_path):
     stderr = proc.stderr.decode()
     assert (proc.returncode, proc.stdout) == (1, b""), stderr
     assert stderr.count("\n") == 1 and "internal error" not in stderr
-    assert f"larger than {size}, the most pkisign reads for {what}" in stderr
+    if size is None:
+        assert stderr == what + "\n"
+    else:
+        assert f"larger than {size}, the most pkisign reads for {what}" in stderr
     assert os.listdir(tmp_path) == []
+
+
+def test_a_batch_list_over_its_limit_is_refused(tmp_path):
+    big = tmp_path / "list.txt"
+    big.write_bytes(b"a.csr\n" * ((4 << 20) // 6 + 1))
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = run_capped(["sign", *ISSUER, "--batch", str(big), "--out-dir", str(out)])
+    assert (proc.returncode, proc.stdout) == (1, b"")
+    assert proc.stderr.decode() == (f'error reading "{big}": larger than 4 MiB, the most pkisign reads for '
+                                    "a list of CSR files\n")
+    assert os.listdir(out) == []
 
 
 def test_stdin_is_read_through_the_same_limit():
