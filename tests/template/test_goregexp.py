@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pkisign.template import goregexp
+from pkisign.template import FUNCS, Limits, Template, TemplateLimitError, goregexp
 from pkisign.template.funcs.sprig_math import MATH
 from pkisign.template.funcs.sprig_regex import REGEX
 from pkisign.template.gotypes import GoError, GoNil
@@ -141,3 +141,23 @@ def test_compile_errors_are_gos():
     assert str(e2.value) == ("regexp: Compile(`(?=x)`): error parsing regexp: "
                              "invalid or unsupported Perl syntax: `(?=`")
     assert REGEX["regexMatch"].fn("(?=x)", "x") is False
+
+
+def _render(text: str, data: object = None, limits: Limits | None = None) -> str:
+    return Template.parse(text, funcs=FUNCS).execute(data, limits=limits)
+
+
+def test_template_runs_the_hostile_patterns_on_a_10kb_value():
+    cn = "a" * 10_000
+    text = ('{{ regexMatch "(a|aa)+" . }} {{ len (regexFind "(a?){25}a{25}" .) }} '
+            '{{ regexReplaceAll "(.*a){12}" . "<$1>" }} {{ regexMatch `^(.*)\\.(.*)\\.(.*)\\.example\\.com$` . }}')
+    assert _render(text, cn) == "true 50 <a> false"
+
+
+def test_regex_work_is_charged_to_the_template_budget():
+    text = '{{ range until 50 }}{{ regexMatch "(.*a){12}$" $ }}{{ end }}'
+    limits = Limits(max_match_steps=1_000_000)
+    with pytest.raises(TemplateLimitError, match=r"regular expressions took more than 1000000 steps in all"):
+        _render(text, "a" * 10_000 + "b", limits=limits)
+    assert _render('{{ range until 3 }}{{ regexMatch "(.*a){12}$" $ }}{{ end }}', "a" * 10_000 + "b",
+                   limits=limits) == "falsefalsefalse"
