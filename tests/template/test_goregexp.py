@@ -19,6 +19,18 @@ from pkisign.template.funcs.sprig_math import MATH
 from pkisign.template.funcs.sprig_regex import REGEX
 from pkisign.template.gotypes import GoError, GoNil
 
+from pkisign.template.limits import reset_limits, use_limits
+
+
+@pytest.fixture(autouse=True)
+def _fresh_budget():
+    """Each test calls the functions as one template run would, with its own budget
+    (large: the work bounds are asserted per call here)."""
+    token = use_limits(Limits(max_match_steps=10 ** 9))
+    yield
+    reset_limits(token)
+
+
 GOLDEN = json.loads((Path(__file__).parent.parent / "goldens" / "goregexp.json").read_text())
 CASES = GOLDEN["cases"]
 
