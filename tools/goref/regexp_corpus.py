@@ -140,6 +140,15 @@ for _ in range(300):
     s = "".join(rng.choice("aab\nAx ") for _ in range(rng.randrange(0, 9)))
     add("submatch", re_, s, -1)
 
+# Seeded random strings of regex syntax: mostly errors, the rest odd corners.
+chaos = list("()[]{}|*+?.^$\\-,:PpLdswbBAzQEx0129ai!<>_=#'&") + [
+    "(?", "(?P<", "(?<", "[[:", ":]]", "[:^", "\\p{", "\\P", "\\x{", "\u00e9", "{1,2}", "{2,}", "(?i)", "(?-s:",
+    "(?U)", "(?m:", "\\Q", "\\E", "[^", "a-z", "\\pN", "\u03a3"]
+for _ in range(700):
+    re_ = "".join(rng.choice(chaos) for _ in range(rng.randrange(1, 14)))
+    s = "".join(rng.choice("aAb.\n -\u00e9_1\u03c3:") for _ in range(rng.randrange(0, 16)))
+    add("submatch", re_, s, -1)
+
 # sprig's atoi: strconv.Atoi's result, its error ignored.
 for s in ["0", "42", "-42", "+7", "007", " 1", "1 ", "1_000", "0x10", "1e3", "", "-", "abc", "12abc",
           "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
