@@ -794,6 +794,7 @@ class _Compiler:
         self.out: list[int] = []
         self.arg: list = []
         self.ncap = 2
+        self.sets: dict[tuple[tuple[int, int], ...], _RuneSet] = {}
         self.inst(_I_FAIL)
 
     def inst(self, op: int, arg=0) -> int:  # type: ignore[no-untyped-def]
@@ -860,7 +861,12 @@ class _Compiler:
         return _Frag(f1.i, self.loop(f1, nongreedy).out, f1.nullable)
 
     def rune(self, ranges: list[tuple[int, int]]) -> _Frag:
-        return self.simple(_I_RUNE, _RuneSet(ranges))
+        # x{1000} compiles x's class 1000 times: share one set.
+        key = tuple(ranges)
+        rs = self.sets.get(key)
+        if rs is None:
+            rs = self.sets[key] = _RuneSet(ranges)
+        return self.simple(_I_RUNE, rs)
 
     def compile(self, re: _Node) -> _Frag:
         op = re.op
@@ -1064,7 +1070,9 @@ class Regexp:
                     rs = arg[pc]
                     hit = rs.cache.get(r)
                     if hit is None:
-                        hit = rs.cache[r] = r in rs
+                        hit = r in rs
+                        if len(rs.cache) < 4096:
+                            rs.cache[r] = hit
                     if hit:
                         add(nextq, out[pc], pos + 1, caps, nflag, gen)
             if pos >= n:
