@@ -216,9 +216,9 @@ class _Parser:
         elif re.op == _CLASS and self._fold_pair(re.ranges):
             re.op, re.runes, re.flags = _LITERAL, [re.ranges[0][0]], self.flags | _FOLD
             re.measure()
-        if not self._concat_literal(re):
-            self.stack.append(re)
-        self.check(self.stack[-1])
+        self._merge_literals()
+        self.stack.append(re)
+        self.check(re)
 
     @staticmethod
     def _fold_pair(ranges: list[tuple[int, int]]) -> bool:
@@ -229,15 +229,18 @@ class _Parser:
         orbit = _orbits().get(runes[0], ())
         return tuple(runes) == orbit
 
-    def _concat_literal(self, re: _Node) -> bool:
-        """Merge adjacent literals with the same fold flag, as maybeConcat does."""
-        top = self.stack[-1] if self.stack else None
-        if (re.op == _LITERAL and top is not None and top.op == _LITERAL
-                and (top.flags & _FOLD) == (re.flags & _FOLD)):
-            top.runes.extend(re.runes)
-            top.measure()
-            return True
-        return False
+    def _merge_literals(self) -> None:
+        """maybeConcat: fold the top literal into the one below it before a push.
+
+        The top stays apart until then, so a repeat operator after it takes
+        only the last unit: ab* is a(b*), (?:ab)* repeats ab.
+        """
+        if len(self.stack) >= 2:
+            top, below = self.stack[-1], self.stack[-2]
+            if top.op == below.op == _LITERAL and (top.flags & _FOLD) == (below.flags & _FOLD):
+                below.runes.extend(top.runes)
+                below.measure()
+                self.stack.pop()
 
     def check(self, re: _Node) -> None:
         if re.size > _MAX_SIZE:
@@ -269,14 +272,6 @@ class _Parser:
         if not self.stack or self.stack[-1].op >= _PSEUDO:
             raise Error("missing argument to repetition operator", t[before:after])
         sub = self.stack[-1]
-        # A literal's last rune alone is the operand: ab* is a(b*).
-        if sub.op == _LITERAL and len(sub.runes) > 1:
-            last = _Node(_LITERAL, sub.flags)
-            last.runes = [sub.runes.pop()]
-            last.measure()
-            sub.measure()
-            self.stack.append(last)
-            sub = last
         re = _Node(op, flags)
         re.min, re.max, re.sub = lo, hi, [sub]
         re.measure()
@@ -287,6 +282,7 @@ class _Parser:
         return after
 
     def concat(self) -> None:
+        self._merge_literals()
         i = len(self.stack)
         while i > 0 and self.stack[i - 1].op < _PSEUDO:
             i -= 1

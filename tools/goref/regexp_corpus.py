@@ -62,6 +62,10 @@ SYNTAX = [
     ("a{2}{3}", "a"), ("(a*)*b", "aab"), ("(a+)+b", "aab"), ("(?:a*)*", "aa"), ("(?:a+)+", "aa"), ("(?:a?)?", "a"),
     ("(a{2}|b)+", "aabaa"), ("(a{0,2}){2}", "aaa"), ("(a?){3}a{3}", "aaa"), ("(?:(a)|b)*", "ab"), ("(a)*", "aa"),
     ("((a)|(b))*", "ab"), ("(.)(.)(.)(.)(.)(.)(.)(.)(.)(.)(.)", "abcdefghijk"),
+    ("x(?:ab)*", "xababab"), ("(?:ab)+c", "ababc"), ("(?i:ab)*", "ABab"), ("a(?:bc)?d", "abcd ad"),
+    ("(?:ab){2}", "ababab"), ("(?:a)(?:b)*", "abbb"), ("ab(?i)c*", "abCcC"), ("(?i)ab(?-i)c+", "ABcc ABC"),
+    ("abc*", "abccc ab"), ("ab(?:cd)+?", "abcdcd"), ("[a][b]+", "abbb"), ("[aA]b*", "Abb"), ("(?i)[k]+", "kK\u212a"),
+    ("a\\Qbc\\E*", "abccc"), ("\\x61b*", "abbb"), ("ab|cd*", "cddd ab"), ("(?:ab|cd)*e", "abcde"),
 ]
 for re_, s in SYNTAX:
     add("submatch", re_, s, -1)
@@ -135,7 +139,8 @@ def gen(depth):
     return "(?:" + gen(depth + 1) + ")" + rng.choice(ops)
 
 
-for _ in range(300):
+atoms += ["ab", "(?:ab)", "(?i:ab)", "\\Qa.\\E", "[aA]", "[a]"]
+for _ in range(600):
     re_ = gen(0)
     s = "".join(rng.choice("aab\nAx ") for _ in range(rng.randrange(0, 9)))
     add("submatch", re_, s, -1)
