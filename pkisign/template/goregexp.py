@@ -1038,7 +1038,10 @@ class Regexp:
                     k = s.find(prefix, pos)
                     if k < 0:
                         break
-                    pos = k
+                    if k != pos:
+                        # A new position: nothing is queued there yet.
+                        pos, gen = k, gen + 1
+                        mark = gen
             flag = context(pos)
             if matched is None and (pos == 0 or not begin_text):
                 # Lowest priority, and not where a running thread already is.
