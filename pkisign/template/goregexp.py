@@ -942,6 +942,7 @@ class Regexp:
         self._ncap = prog.ncap
         self.program_size = len(prog.op)
         self._start_cond = self._compute_start_cond()
+        self._uses_context = _I_EMPTY in self._op
         self._prefix = self._compute_prefix()
         self.steps = 0  # threads stepped so far: the measure of work done
 
@@ -984,6 +985,7 @@ class Regexp:
         if begin_text and pos != 0:
             return None
         prefix = self._prefix
+        uses_context = self._uses_context
         matched: Optional[list[int]] = None
         runq: list[tuple[int, tuple]] = []
         seen = [-1] * npc
@@ -1042,14 +1044,14 @@ class Regexp:
                         # A new position: nothing is queued there yet.
                         pos, gen = k, gen + 1
                         mark = gen
-            flag = context(pos)
+            flag = context(pos) if uses_context else 0
             if matched is None and (pos == 0 or not begin_text):
                 # Lowest priority, and not where a running thread already is.
                 caps0 = (pos,) + empty_caps[1:] if ncap else ()
                 add(runq, self._start, pos, caps0, flag, mark)
             if pos < n:
                 r = _rune(s[pos])
-                nflag = context(pos + 1)
+                nflag = context(pos + 1) if uses_context else 0
             else:
                 r = -1
                 nflag = 0
