@@ -11,8 +11,9 @@ Contract: the pattern compiles or gives Go's ``error parsing regexp: ...``
 one line; one search never takes more VM steps than the program's size
 times the input's length plus one (time linear in the input, whatever
 the pattern); ``match_string`` agrees with the search's result, which is
-a slice of the input; the sprig function answers or gives a GoError, never
-another exception.
+a slice of the input; the sprig function answers, gives a GoError or runs
+out of the template's regex budget (each search is linear, but FindAll
+can search once per match), never another exception.
 
     python fuzz/fuzz_regex.py [CORPUS_DIR] -max_total_time=600
 """
@@ -27,7 +28,7 @@ with _harness.instrumented(__name__ == "__main__"):
     from pkisign.template import Limits, goregexp
     from pkisign.template.funcs.sprig_regex import REGEX
     from pkisign.template.gotypes import GoError
-    from pkisign.template.limits import reset_limits, use_limits
+    from pkisign.template.limits import LimitExceeded, reset_limits, use_limits
 
 NAME = "regex"
 _LENGTH = 2_000
@@ -66,7 +67,9 @@ def one_input(data: bytes) -> str:
     try:
         REGEX[name].fn(*args)
     except GoError:
-        pass
+        return "refused:GoError"
+    except LimitExceeded:  # many searches (FindAll, Split, Replace) over the budget
+        return "refused:LimitExceeded"
     finally:
         reset_limits(token)
     return "ok"
@@ -78,6 +81,7 @@ def seeds() -> list[bytes]:
         (r"^([a-z0-9-]+\.)*example\.com$", "ab-c."), ("(x+x+)+y", "x"), ("(?i)(\\pL|\\d)*$", "É1"), ("(a*)*b", "a"),
         ("((a{1,10}){1,10}){1,10}$", "a"), ("(?s)(.*?,){11}P", "a,"), ("\\b\\w+\\b", "ab "), ("(?m)^.*$", "a\n"),
         ("[[:alpha:]]+|\\p{Greek}+", "aβ"), ("(?U)(a+)+", "a"), ("a{1000}", "a"), ("(|a)*$", "a"),
+        ("a.*x|a", "a"),
     ]
     return [bytes((i % 32,)) + p.encode() + b"\x00" + u.encode() for i, (p, u) in enumerate(pairs)]
 
