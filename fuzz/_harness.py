@@ -55,7 +55,8 @@ TIMEOUT = float(os.environ.get("FUZZ_TIMEOUT", "5"))
 #: Address space of the fuzzing process in MiB (FUZZ_MEMORY_MB overrides; 0: no limit).
 MEMORY_MB = int(os.environ.get("FUZZ_MEMORY_MB", "3072"))
 
-TARGETS = ("csr", "issuer", "key", "password", "template", "validity", "kms_uri", "inspect", "cli", "output")
+TARGETS = ("csr", "issuer", "key", "password", "template", "regex", "validity", "kms_uri", "inspect", "cli",
+           "output")
 
 
 class ContractViolation(AssertionError):

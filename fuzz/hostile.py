@@ -52,6 +52,15 @@ def _san(names: bytes) -> bytes:
     return _der.tlv(0x30, _der.oid("2.5.29.17") + _der.tlv(0x04, _der.tlv(0x30, names)))
 
 
+def _regex_template(pattern: str, count: int, unit: str, fn: str = "regexMatch") -> bytes:
+    """A certificate template whose common name is ``pattern`` applied to ``unit``
+    repeated ``count`` times plus a mismatch (the result's length for a replace)."""
+    call = f'{fn} "{pattern}" (print (repeat {count} "{unit}") "!")'
+    if fn == "regexReplaceAll":
+        call = f'len ({call} "$1")'
+    return b"\x00" + ('{"subject": {"commonName": "{{' + call + '}}"}}').encode()
+
+
 def _nested(depth: int, inner: bytes = b"\x05\x00") -> bytes:
     """``depth`` SEQUENCEs around ``inner``, built in linear time."""
     headers = []
@@ -167,6 +176,13 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     # templates: cost per step, regular expressions, nesting
     "template-10mb-values-in-a-loop": ("template", lambda: b"\x00" + b'{{range until 90000}}{{len (repeat 10000000 "a")}}{{end}}'),
     "template-regex-backtracking": ("template", lambda: b"\x00" + b'{{regexMatch "^(a+)+$" (print (repeat 40 "a") "b")}}'),
+    "template-regex-alternation-10kb": ("template", lambda: _regex_template("(a|aa)+$", 10_000, "a")),
+    "template-regex-optional-25-10kb": ("template", lambda: _regex_template("(a?){25}a{25}$", 10_000, "a")),
+    "template-regex-dotstar-12-10kb": ("template", lambda: _regex_template("(.*a){12}$", 10_000, "a")),
+    "template-regex-three-dotstars-10kb": ("template", lambda: _regex_template(
+        r"^(.*)\\.(.*)\\.(.*)\\.example\\.com$", 5_000, "a.", fn="regexReplaceAll")),
+    "template-regex-in-a-loop": ("template", lambda: b"\x00" + b'{{range until 100000}}{{regexMatch "(.*a){12}$" '
+                                 b'(print (repeat 10000 "a") "b")}}{{end}}'),
     "template-nested-ifs": ("template", lambda: b"\x00" + b"{{if 1}}" * 20_000 + b"{{end}}" * 20_000),
     "template-nested-parens": ("template", lambda: b"\x00" + b"{{" + b"(" * 20_000 + b"1" + b")" * 20_000 + b"}}"),
     "template-recursive-define": ("template", lambda: b"\x00" + b'{{define "a"}}{{template "a" .}}{{end}}{{template "a" .}}'),

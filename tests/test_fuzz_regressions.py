@@ -47,7 +47,7 @@ OPEN: dict[str, str] = {}
 OPEN_HOSTILE: dict[str, str] = {}
 
 # Examples per target for the bounded hypothesis run (about 35 s in all on one core).
-BUDGET = {"csr": 800, "issuer": 1000, "key": 1000, "password": 600, "template": 1000, "validity": 1000,
+BUDGET = {"csr": 800, "issuer": 1000, "key": 1000, "password": 600, "template": 1000, "regex": 300, "validity": 1000,
           "kms_uri": 1000, "inspect": 800, "cli": 1000, "output": 500}
 
 

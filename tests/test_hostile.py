@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from asn1crypto import pem as apem, x509
 
@@ -128,3 +130,27 @@ def test_a_faulty_signer_never_lets_a_certificate_out():
     csr = load_csr((VECTORS / "csr/web-p256.csr").read_bytes())
     with pytest.raises(SigningError, match="signature returned by signer is invalid"):
         issuer.sign(csr, SignOptions(serial=1))
+
+
+def test_template_regexes_on_a_10kb_common_name_finish(tmp_path):
+    """Go's regexp is linear; the patterns that backtrack for minutes must answer at once."""
+    from cryptography import x509 as cx509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    with warnings.catch_warnings():  # cryptography warns past X.520's 64 characters; step takes any length
+        warnings.simplefilter("ignore")
+        name = cx509.Name([cx509.NameAttribute(NameOID.COMMON_NAME, "a" * 9_999 + "!", _validate=False)])
+    csr = cx509.CertificateSigningRequestBuilder().subject_name(name).sign(ec.generate_private_key(ec.SECP256R1()),
+                                                                           hashes.SHA256())
+    (tmp_path / "long.csr").write_bytes(csr.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "re.tpl").write_text(
+        '{"subject": {"commonName": "{{ regexMatch "(a|aa)+$" .Subject.CommonName }} '
+        '{{ len (regexFind "(a?){25}a{25}" .Subject.CommonName) }} '
+        '{{ regexReplaceAll "(.*a){12}" .Subject.CommonName "$1" }} '
+        '{{ regexMatch `^(.*)\\.(.*)\\.(.*)\\.example\\.com$` .Subject.CommonName }} '
+        '{{ regexMatch `^([a-z0-9-]+\\.)*example\\.com$` "www.example.com" }}"}}')
+    cert = certificate(run_cli(["sign", *FIXED, "--template", str(tmp_path / "re.tpl"), str(tmp_path / "long.csr"),
+                                *ISSUER], cwd=VECTORS))
+    assert cert.subject.native == {"common_name": "false 50 a! false true"}

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 __all__ = [
+    "atoi",
     "to_bytes",
     "from_bytes",
     "byte_len",
@@ -233,7 +234,7 @@ def parse_int(text: str, base: int = 0, bits: int = 64, func: str = "ParseInt") 
     """strconv.ParseInt (base 0 understands 0x, 0o, 0b, 0 prefixes and underscores)."""
     s = text
     neg = False
-    if s[:1] in "+-":
+    if s[:1] in ("+", "-"):
         neg = s[0] == "-"
         s = s[1:]
     n = _parse_uint_body(text, s, base, func)
@@ -241,6 +242,31 @@ def parse_int(text: str, base: int = 0, bits: int = 64, func: str = "ParseInt") 
     if (not neg and n >= lim) or (neg and n > lim):
         raise NumError(func, text, "value out of range")
     return -n if neg else n
+
+
+def atoi(text: str) -> tuple[int, NumError | None]:
+    """strconv.Atoi: the value and the error, as Go returns them both.
+
+    Digits are read left to right: overflow before the first bad character
+    is a range error, and a range error still returns the nearest int64.
+    """
+    neg = text[:1] == "-"
+    digits = text[1:] if text[:1] in ("+", "-") else text
+    n = 0
+    for c in digits:
+        if not "0" <= c <= "9":
+            return 0, NumError("Atoi", text, "invalid syntax")
+        n = n * 10 + ord(c) - 48
+        if n >= 1 << 64:
+            n = 1 << 64  # ParseUint stops at its maximum: beyond any int64
+            break
+    if not digits:
+        return 0, NumError("Atoi", text, "invalid syntax")
+    if not neg and n >= 1 << 63:
+        return (1 << 63) - 1, NumError("Atoi", text, "value out of range")
+    if neg and n > 1 << 63:
+        return -(1 << 63), NumError("Atoi", text, "value out of range")
+    return (-n if neg else n), None
 
 
 def parse_uint(text: str, base: int = 0, bits: int = 64) -> int:

@@ -16,7 +16,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Limits", "LimitExceeded", "check_alloc", "check_elements", "charge", "charge_value", "memory_size", "ELEMENT_COST"]
+__all__ = ["Limits", "LimitExceeded", "check_alloc", "check_elements", "charge", "charge_value", "memory_size", "ELEMENT_COST",
+           "charge_match_steps"]
 
 #: The memory of a small object a list or map points at (an int, a bool).
 OBJECT_COST = 32
@@ -32,13 +33,16 @@ class Limits:
     ``max_output`` is in bytes and also caps single values built by
     functions; ``max_depth`` bounds nested ``{{template}}`` calls (Go allows
     100000, which Python's stack cannot); ``max_alloc`` bounds the sum of
-    the sizes of all function results.
+    the sizes of all function results; ``max_match_steps`` bounds the
+    regular-expression work of the whole run (each search is linear, but a
+    loop can repeat one on a long value: step has no such bound).
     """
 
     max_steps: int = 1_000_000
     max_output: int = 10 * 1024 * 1024
     max_depth: int = 100
     max_alloc: int = 100 * 1024 * 1024  # bytes of memory in function results over the whole run
+    max_match_steps: int = 2_000_000  # regexp VM steps over the whole run (about 1-2 s of CPU)
 
 
 class LimitExceeded(Exception):
@@ -48,11 +52,12 @@ class LimitExceeded(Exception):
 class _Run:
     """The limits of one execution and what its functions have built so far."""
 
-    __slots__ = ("limits", "spent")
+    __slots__ = ("limits", "spent", "match_steps")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.spent = 0
+        self.match_steps = 0
 
 
 _current: contextvars.ContextVar[_Run] = contextvars.ContextVar("template_limits", default=_Run(Limits()))
@@ -124,3 +129,11 @@ def charge(size: int) -> None:
     run.spent += size
     if run.spent > run.limits.max_alloc:
         raise LimitExceeded(f"template functions built more than {run.limits.max_alloc} bytes in all")
+
+
+def charge_match_steps(steps: int) -> None:
+    """Count regular-expression VM steps against the run's budget."""
+    run = _current.get()
+    run.match_steps += steps
+    if run.match_steps > run.limits.max_match_steps:
+        raise LimitExceeded(f"regular expressions took more than {run.limits.max_match_steps} steps in all")

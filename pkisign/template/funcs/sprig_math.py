@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, lo
 from typing import Any, Callable
 
 from ..gofmt import format_value
-from ..gostrconv import NumError, parse_int
+from ..gostrconv import NumError, atoi, parse_int
 from ..gotypes import GoError, GoList
 from ..limits import check_alloc, check_elements
 from .base import FuncTable, go_int64, to_float64, to_int64, wrap64
@@ -19,10 +19,8 @@ MATH = FuncTable()
 
 @MATH.func("atoi", ["string"], "int")
 def _atoi(s: str) -> int:
-    try:
-        return parse_int(s, 10, 64, func="Atoi")
-    except NumError:
-        return 0
+    # sprig drops Atoi's error but keeps its value: out of range clamps.
+    return atoi(s)[0]
 
 
 @MATH.func("int64", ["interface {}"], "int64")

@@ -1,0 +1,1 @@
+{{ regexFind "(a)\\1" "aa" }}

@@ -1,0 +1,1 @@
+{{ regexMatch "(?!x)" "y" }} {{ regexMatch "a{1001}" "a" }}
