@@ -11,8 +11,9 @@ so both of these name the same key::
                         "?pin-value=password")
 
 Built in: ``pkcs11:`` (a PKCS#11 module, see ``pkisign.kms.pkcs11`` for
-the attributes, mechanisms and session rules) and ``softkms:`` (a plain key
-file, as in step).  Every other type (awskms, cloudkms, azurekms, yubikey,
+the attributes, mechanisms and session rules), ``awskms:`` (AWS KMS, see
+``pkisign.kms.awskms``) and ``softkms:`` (a plain key file, as in step).
+Every other type (cloudkms, azurekms, yubikey,
 tpmkms, sshagentkms, capi, mackms, and types pkisign does not know) goes
 to ``step-kms-plugin`` as step sends it (``pkisign.kms.plugin``), and so
 does any type but softkms when ``plugin`` is true.
@@ -31,7 +32,7 @@ __all__ = ["open_kms_signer", "resolve_kms_uri", "kms_type", "KMSURI", "parse_km
            "BUILT_IN_TYPES"]
 
 #: The KMS types pkisign signs with itself; the others go through step-kms-plugin.
-BUILT_IN_TYPES = ("pkcs11", "softkms")
+BUILT_IN_TYPES = ("pkcs11", "softkms", "awskms")
 #: The KMS types whose attributes ``resolve_kms_uri`` joins.
 SUPPORTED_TYPES = ("pkcs11", "softkms")
 
@@ -85,6 +86,10 @@ def open_kms_signer(kms: str, key: str, *, plugin: bool = False) -> Signer:
         from .plugin import open_plugin_signer
 
         return open_plugin_signer(kms, key)
+    if kind == "awskms":
+        from .awskms import open_awskms_signer
+
+        return open_awskms_signer(kms, key)
     uri = resolve_kms_uri(kms, key)
     if uri.type == "softkms":
         from ..sign import load_file_signer

@@ -1,0 +1,399 @@
+"""``--kms awskms:``: boto3 against moto's KMS server, started here on 127.0.0.1.
+
+The session fixture starts ``tests/moto_kms_server.py`` (moto's own server,
+signing a DIGEST as AWS KMS does) on a free loopback port and creates keys
+in it through boto3; the issuer certificate of each KMS key is made by
+OpenSSL, certifying the KMS public key with an OpenSSL root.  Requests are
+real HTTP, signed with SigV4 from fake credentials in the environment; the
+certificates are checked with ``openssl verify`` and against the TBS pkisign
+builds without the key (``--dry-run --tbs-out``).  The failure tests use a
+port nothing listens on, a server that never answers and one that always
+throttles.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, VECTORS, require, require_tool, run_cli, run_process
+
+ACCESS_KEY = "AKIAPKISIGNTESTKEY01"
+SECRET_KEY = "pkisign-test-secret-key-do-not-print-0123"
+REGION = "us-east-1"
+TIMES = ["--not-before=2025-01-01T00:00:00Z", "--not-after=2025-06-01T00:00:00Z"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(port: int, proc: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the moto server exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("the moto server did not start listening")
+
+
+def _openssl(*args: str, cwd: Path) -> None:
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True,
+                   env=dict(os.environ, OPENSSL_CONF="/dev/null"))
+
+
+class Moto:
+    """The running server, its keys, and an OpenSSL root that certified each KMS key."""
+
+    def __init__(self, directory: Path, port: int) -> None:
+        import boto3
+
+        self.dir = directory
+        self.url = f"http://127.0.0.1:{port}"
+        self.client = boto3.client("kms", region_name=REGION, endpoint_url=self.url,
+                                   aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY)
+        _openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                 "-keyout", "root.key", "-out", "root.crt", "-subj", "/CN=OpenSSL Test Root", "-days", "3650",
+                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+                 cwd=directory)
+        _openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                 "-keyout", "placeholder.key", "-out", "placeholder.csr", "-subj", "/CN=placeholder", cwd=directory)
+        (directory / "ca.ext").write_text("basicConstraints=critical,CA:TRUE\n"
+                                          "keyUsage=critical,keyCertSign,cRLSign,digitalSignature\n"
+                                          "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n")
+        self.keys: dict[str, str] = {}
+        self.arns: dict[str, str] = {}
+        for name, spec in (("rsa2048", "RSA_2048"), ("p256", "ECC_NIST_P256"), ("p384", "ECC_NIST_P384"),
+                           ("p521", "ECC_NIST_P521")):
+            meta = self.client.create_key(KeySpec=spec, KeyUsage="SIGN_VERIFY", Description=name)["KeyMetadata"]
+            self.keys[name], self.arns[name] = meta["KeyId"], meta["Arn"]
+            self.certify(name)
+        self.client.create_alias(AliasName="alias/root-ca", TargetKeyId=self.keys["rsa2048"])
+        self.keys["encrypt"] = self.client.create_key(KeySpec="RSA_2048", KeyUsage="ENCRYPT_DECRYPT")[
+            "KeyMetadata"]["KeyId"]
+        self.keys["k1"] = self.client.create_key(KeySpec="ECC_SECG_P256K1", KeyUsage="SIGN_VERIFY")[
+            "KeyMetadata"]["KeyId"]
+
+    def certify(self, name: str) -> None:
+        from pkisign import pem
+
+        spki = self.client.get_public_key(KeyId=self.keys[name])["PublicKey"]
+        (self.dir / f"{name}.pub").write_bytes(pem.encode("PUBLIC KEY", spki))
+        _openssl("x509", "-req", "-in", "placeholder.csr", "-CA", "root.crt", "-CAkey", "root.key",
+                 "-force_pubkey", f"{name}.pub", "-subj", f"/CN=KMS {name} CA", "-set_serial", "4242",
+                 "-days", "3650", "-extfile", "ca.ext", "-out", f"{name}.crt", cwd=self.dir)
+
+    def issuer(self, name: str) -> str:
+        return str(self.dir / f"{name}.crt")
+
+    def verify(self, cert: bytes, name: str) -> None:
+        leaf = self.dir / "leaf-under-test.crt"
+        leaf.write_bytes(cert)
+        proc = subprocess.run(["openssl", "verify", "-no_check_time", "-CAfile", str(self.dir / "root.crt"),
+                               "-untrusted", self.issuer(name), str(leaf)], capture_output=True, text=True)
+        assert proc.returncode == 0 and proc.stdout.strip().endswith(": OK"), proc.stdout + proc.stderr
+
+
+@pytest.fixture(scope="session")
+def moto(tmp_path_factory):
+    for module in ("boto3", "moto", "cryptography"):
+        try:
+            __import__(module)
+        except ImportError:
+            require(False, f"{module} is not installed (pip install 'pkisign[aws,test]')")
+    require_tool("openssl")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "moto_kms_server.py"), str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_for(port, proc)
+        yield Moto(tmp_path_factory.mktemp("moto"), port)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def aws(moto, monkeypatch, tmp_path):
+    """Fake credentials in the environment, this user's AWS files out of the way, the endpoint set."""
+    for name in list(os.environ):
+        if name.startswith("AWS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_KMS", moto.url)
+    return moto
+
+
+def _sign(moto: Moto, issuer: str, key: str, kms: str | None, *extra: str, csr: str = "csr/web-rsa2048.csr") -> bytes:
+    argv = ["sign", csr, moto.issuer(issuer), key, *([f"--kms={kms}"] if kms is not None else []),
+            "--serial=4711", *TIMES, *extra]
+    result = run_cli(argv, cwd=VECTORS)
+    assert (result.code, result.stderr) == (0, ""), result.stderr
+    return result.stdout
+
+
+def _tbs_without_key(moto: Moto, issuer: str, tmp_path: Path, *extra: str, csr: str = "csr/web-rsa2048.csr") -> bytes:
+    out = tmp_path / "tbs.der"
+    result = run_cli(["sign", csr, moto.issuer(issuer), "--dry-run", f"--tbs-out={out}", "--serial=4711", *TIMES,
+                      *extra], cwd=VECTORS)
+    assert result.code == 0, result.stderr
+    return out.read_bytes()
+
+
+def _tbs(cert: bytes) -> bytes:
+    from cryptography import x509
+
+    return x509.load_pem_x509_certificate(cert).tbs_certificate_bytes
+
+
+def _key_forms(moto: Moto, tmp_path: Path, monkeypatch) -> list[tuple[str | None, str]]:
+    key_id, arn = moto.keys["rsa2048"], moto.arns["rsa2048"]
+    return [
+        (f"awskms:region={REGION}", f"awskms:key-id={key_id}"),
+        (f"awskms:region={REGION}", arn),
+        (f"awskms:region={REGION}", key_id),
+        (f"awskms:region={REGION}", "alias/root-ca"),
+        (f"awskms:region={REGION}", f"awskms:key-id={arn}"),
+        ("awskms:", arn),  # the region comes from the ARN
+        (None, f"awskms:region={REGION};key-id=alias/root-ca"),
+    ]
+
+
+def test_every_uri_form_signs(aws, tmp_path, monkeypatch):
+    want_tbs = _tbs_without_key(aws, "rsa2048", tmp_path)
+    first = None
+    for kms, key in _key_forms(aws, tmp_path, monkeypatch):
+        cert = _sign(aws, "rsa2048", key, kms)
+        assert _tbs(cert) == want_tbs, (kms, key)
+        aws.verify(cert, "rsa2048")
+        first = first or cert
+        assert cert == first  # RSA PKCS#1 v1.5 is deterministic: every form reaches the same key
+
+
+def test_profile_and_credentials_file(aws, tmp_path, monkeypatch):
+    """step's region, profile and credentials-file attributes, with no credentials in the environment."""
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    config = tmp_path / "aws-config"
+    config.write_text(f"[profile ca]\naws_access_key_id = {ACCESS_KEY}\naws_secret_access_key = {SECRET_KEY}\n"
+                      f"region = {REGION}\n")
+    credentials = tmp_path / "aws-credentials"
+    credentials.write_text(f"[default]\naws_access_key_id = {ACCESS_KEY}\naws_secret_access_key = {SECRET_KEY}\n")
+    for kms in (f"awskms:profile=ca;credentials-file={config}", f"awskms:region={REGION};credentials-file={credentials}"):
+        cert = _sign(aws, "p256", f"awskms:key-id={aws.keys['p256']}", kms)
+        aws.verify(cert, "p256")
+
+
+@pytest.mark.parametrize("issuer, template_algorithm", [
+    ("rsa2048", None), ("rsa2048", "SHA384-RSA"), ("rsa2048", "SHA512-RSA"),
+    ("rsa2048", "SHA256-RSAPSS"), ("rsa2048", "SHA384-RSAPSS"), ("rsa2048", "SHA512-RSAPSS"),
+    ("p256", None), ("p384", None), ("p521", None),
+])
+def test_key_types_and_algorithms(aws, tmp_path, issuer, template_algorithm):
+    extra = []
+    if template_algorithm:
+        template = tmp_path / "t.tpl"
+        template.write_text('{"subject": {{ toJson .Subject }}, "sans": {{ toJson .SANs }}, '
+                            f'"keyUsage": ["digitalSignature"], "signatureAlgorithm": "{template_algorithm}"}}')
+        extra = [f"--template={template}"]
+    cert = _sign(aws, issuer, aws.keys[issuer], f"awskms:region={REGION}", *extra)
+    assert _tbs(cert) == _tbs_without_key(aws, issuer, tmp_path, *extra)
+    aws.verify(cert, issuer)
+
+
+def test_a_batch_uses_one_client_and_one_get_public_key(aws, tmp_path, monkeypatch):
+    import boto3.session
+
+    calls: list[str] = []
+    clients: list[object] = []
+    plain_client = boto3.session.Session.client
+
+    def counting_client(self, *args, **kwargs):
+        client = plain_client(self, *args, **kwargs)
+        clients.append(client)
+        client.meta.events.register("before-call.kms.*", lambda model, **_: calls.append(model.name))
+        return client
+
+    monkeypatch.setattr(boto3.session.Session, "client", counting_client)
+    csrs = ["csr/web-p256.csr", "csr/csr-tls-p256.csr", "csr/web-ed25519.csr", "csr/web-rsa2048.csr"]
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run_cli(["sign", *[f"--csr={c}" for c in csrs], "--out-dir", str(out), f"--kms=awskms:region={REGION}",
+                      aws.issuer("p384"), aws.keys["p384"]], cwd=VECTORS)
+    assert (result.code, result.stderr) == (0, "")
+    assert len(clients) == 1
+    assert calls == ["GetPublicKey", "Sign", "Sign", "Sign", "Sign"]
+    for crt in out.iterdir():
+        aws.verify(crt.read_bytes(), "p384")
+
+
+def test_in_a_real_process(aws):
+    proc = run_process(["certificate", "sign", "--kms", f"awskms:region={REGION}", "csr/web-p256.csr",
+                        aws.issuer("rsa2048"), "alias/root-ca", *TIMES], cwd=VECTORS)
+    assert proc.returncode == 0, proc.stderr
+    aws.verify(proc.stdout, "rsa2048")
+
+
+# -- failures ---------------------------------------------------------------------------
+
+def _fails(aws: Moto, key: str, kms: str | None, issuer: str = "rsa2048") -> str:
+    argv = ["sign", "csr/web-p256.csr", aws.issuer(issuer), key, *([f"--kms={kms}"] if kms is not None else []),
+            *TIMES]
+    result = run_cli(argv, cwd=VECTORS)
+    assert result.code == 1, result.stderr
+    assert result.stdout == b""
+    assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1, result.stderr
+    assert SECRET_KEY not in result.stderr and ACCESS_KEY not in result.stderr
+    return result.stderr[:-1]
+
+
+KMS = f"awskms:region={REGION}"
+
+
+def test_unknown_key(aws):
+    message = _fails(aws, "alias/nope", KMS)
+    assert message.startswith("no AWS KMS key alias/nope"), message
+
+
+def test_key_for_encryption(aws):
+    assert _fails(aws, aws.keys["encrypt"], KMS) == (
+        f"the AWS KMS key {aws.keys['encrypt']} is not a signing key (KeyUsage ENCRYPT_DECRYPT)")
+
+
+def test_key_type_x509_cannot_use(aws):
+    assert _fails(aws, aws.keys["k1"], KMS).startswith(
+        f"unsupported key type for the AWS KMS key {aws.keys['k1']}: ECC_SECG_P256K1")
+
+
+def test_key_that_is_not_the_issuers(aws):
+    assert _fails(aws, aws.keys["p256"], KMS) == "private key type does not match issuer public key type"
+    assert _fails(aws, aws.keys["p384"], KMS, issuer="p256") == "private key does not match issuer public key"
+
+
+def test_algorithm_the_key_does_not_offer(aws, tmp_path):
+    template = tmp_path / "t.tpl"
+    template.write_text('{"subject": {{ toJson .Subject }}, "signatureAlgorithm": "ECDSA-SHA512"}')
+    result = run_cli(["sign", "csr/web-p256.csr", aws.issuer("p256"), aws.keys["p256"], f"--kms={KMS}",
+                      f"--template={template}", *TIMES], cwd=VECTORS)
+    assert result.code == 1
+    assert result.stderr == (f"the AWS KMS key {aws.keys['p256']} cannot sign ECDSA-SHA512 "
+                             "(it offers ECDSA_SHA_256)\n")
+
+
+def test_no_credentials(aws, monkeypatch):
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    assert _fails(aws, aws.keys["rsa2048"], KMS).startswith("no AWS credentials: set AWS_ACCESS_KEY_ID")
+
+
+def test_no_region(aws):
+    assert _fails(aws, aws.keys["rsa2048"], "awskms:") == (
+        "no AWS region: add region=REGION to the awskms: URI, or set AWS_REGION")
+
+
+def test_unknown_profile(aws):
+    assert _fails(aws, aws.keys["rsa2048"], "awskms:profile=nobody") == "no AWS profile 'nobody' in the AWS config"
+
+
+def test_key_uri_without_key_id(aws):
+    assert _fails(aws, "awskms:region=us-east-1", None).startswith("the awskms: key URI names no key")
+
+
+def test_connection_refused(aws, monkeypatch):
+    url = f"http://127.0.0.1:{_free_port()}"
+    monkeypatch.setenv("AWS_ENDPOINT_URL_KMS", url)
+    assert _fails(aws, aws.keys["rsa2048"], KMS) == (
+        f"GetPublicKey with key {aws.keys['rsa2048']}: cannot connect to AWS KMS ({url}): "
+        "connection refused or unreachable")
+
+
+class _Server:
+    """A loopback HTTP server that stalls or throttles every request, and counts them."""
+
+    def __init__(self, mode: str) -> None:
+        outer = self
+        self.requests = 0
+        self.release = threading.Event()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                outer.requests += 1
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                if mode == "stall":
+                    outer.release.wait(60)
+                    return
+                body = json.dumps({"__type": "ThrottlingException", "message": "Rate exceeded"}).encode()
+                self.send_response(400)
+                self.send_header("Content-Type", "application/x-amz-json-1.1")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_throttling_is_retried_a_bounded_number_of_times(aws, monkeypatch):
+    from pkisign.kms.awskms import ATTEMPTS
+
+    server = _Server("throttle")
+    try:
+        monkeypatch.setenv("AWS_ENDPOINT_URL_KMS", server.url)
+        assert _fails(aws, aws.keys["rsa2048"], KMS) == (
+            f"GetPublicKey with key {aws.keys['rsa2048']}: AWS KMS kept throttling the requests "
+            f"(ThrottlingException), gave up after {ATTEMPTS} attempts")
+        assert server.requests == ATTEMPTS
+    finally:
+        server.close()
+
+
+def test_a_server_that_never_answers(aws, monkeypatch):
+    server = _Server("stall")
+    try:
+        monkeypatch.setenv("AWS_ENDPOINT_URL_KMS", server.url)
+        monkeypatch.setenv("PKISIGN_KMS_TIMEOUT", "1")
+        assert _fails(aws, aws.keys["rsa2048"], KMS) == (
+            f"GetPublicKey with key {aws.keys['rsa2048']}: no answer from AWS KMS ({server.url}) "
+            "within 1 seconds (PKISIGN_KMS_TIMEOUT)")
+    finally:
+        server.close()
+
+
+def test_missing_boto3_names_the_extra(aws, monkeypatch):
+    monkeypatch.setitem(sys.modules, "boto3", None)
+    assert _fails(aws, aws.keys["rsa2048"], KMS) == (
+        "--kms awskms: needs the optional 'aws' extra: pip install 'pkisign[aws]'")
