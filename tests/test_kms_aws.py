@@ -39,11 +39,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for(port: int, proc: subprocess.Popen, seconds: float = 60) -> None:
+def _wait_for(port: int, proc: subprocess.Popen, log: Path, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"the moto server exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+            raise RuntimeError(f"the moto server exited: {log.read_text(errors='replace')[-2000:]}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return
@@ -118,11 +118,15 @@ def moto(tmp_path_factory):
             require(False, f"{module} is not installed (pip install 'pkisign[aws,test]')")
     require_tool("openssl")
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "moto_kms_server.py"), str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    directory = tmp_path_factory.mktemp("moto")
+    log = directory / "server.log"
+    # The server logs every request: into a file, as a pipe nobody reads would fill up and stall it.
+    with open(log, "wb") as log_file:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "moto_kms_server.py"), str(port)],
+                                stdout=log_file, stderr=subprocess.STDOUT)
     try:
-        _wait_for(port, proc)
-        yield Moto(tmp_path_factory.mktemp("moto"), port)
+        _wait_for(port, proc, log)
+        yield Moto(directory, port)
     finally:
         proc.terminate()
         try:
@@ -397,3 +401,58 @@ def test_missing_boto3_names_the_extra(aws, monkeypatch):
     monkeypatch.setitem(sys.modules, "boto3", None)
     assert _fails(aws, aws.keys["rsa2048"], KMS) == (
         "--kms awskms: needs the optional 'aws' extra: pip install 'pkisign[aws]'")
+
+
+# -- many signers, one key ---------------------------------------------------------------
+
+PROCESSES, CSRS_EACH = 4, 500
+
+
+def _make_csrs(directory: Path, prefix: str, count: int) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    directory.mkdir()
+    for i in range(count):
+        name = f"{prefix}-{i:04d}.example"
+        csr = (x509.CertificateSigningRequestBuilder()
+               .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]))
+               .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+               .sign(key, hashes.SHA256()))
+        (directory / f"{name}.csr").write_bytes(csr.public_bytes(serialization.Encoding.PEM))
+
+
+def test_many_processes_share_one_key(aws, tmp_path):
+    """4 pkisign processes x 500 CSRs at once on one KMS key: all signed, all verify, no serial twice."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    procs = []
+    for p in range(PROCESSES):
+        _make_csrs(tmp_path / f"in{p}", f"host{p}", CSRS_EACH)
+        (tmp_path / f"out{p}").mkdir()
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "pkisign", "sign", "--batch", str(tmp_path / f"in{p}"),
+             "--out-dir", str(tmp_path / f"out{p}"), f"--kms={KMS}", aws.issuer("p256"), aws.keys["p256"]],
+            cwd=VECTORS, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+    for proc in procs:
+        out, err = proc.communicate(timeout=3600)
+        assert (proc.returncode, out, err) == (0, b"", b"")
+    issuer_key = x509.load_pem_x509_certificate(Path(aws.issuer("p256")).read_bytes()).public_key()
+    serials = set()
+    for p in range(PROCESSES):
+        files = sorted((tmp_path / f"out{p}").iterdir())
+        assert [f.name for f in files] == [f"host{p}-{i:04d}.example.crt" for i in range(CSRS_EACH)]
+        for f in files:
+            cert = x509.load_pem_x509_certificate(f.read_bytes())
+            issuer_key.verify(cert.signature, cert.tbs_certificate_bytes, ec.ECDSA(cert.signature_hash_algorithm))
+            assert cert.subject.rfc4514_string() == f"CN={f.name[:-4]}"
+            serials.add(cert.serial_number)
+        proc = subprocess.run(["openssl", "verify", "-no_check_time", "-CAfile", str(aws.dir / "root.crt"),
+                               "-untrusted", aws.issuer("p256"), *map(str, files)], capture_output=True, text=True)
+        assert proc.returncode == 0 and proc.stdout.count(": OK\n") == CSRS_EACH, proc.stderr
+    assert len(serials) == PROCESSES * CSRS_EACH
