@@ -16,9 +16,19 @@ and for each key type measures, in the same run and alternating:
 * key file: the same pipeline with the same key read from its file, for
   comparison (what pkisign costs without PKCS#11).
 
+Then the same for AWS KMS, against moto's KMS server started on 127.0.0.1
+(``tests/moto_kms_server.py``; needs boto3, moto and OpenSSL), with an
+RSA-2048 and a P-256 key made in it:
+
+* raw: boto3 ``Sign`` calls (``MessageType=DIGEST``) in a loop, one client;
+* pkisign: the same pipeline as above with ``--kms awskms:`` (one client,
+  one ``Sign`` call per certificate).
+
 Each phase runs ``--seconds``; the best of ``--rounds`` is reported.  The
 ratio is certificates per second over raw signatures per second; the
-overhead column is what pkisign adds to each certificate.
+overhead column is what pkisign adds to each certificate.  A local server
+measures pkisign's and the HTTP round trip's cost, not a real region's
+latency (tens of milliseconds per call from outside AWS).
 """
 
 from __future__ import annotations
@@ -34,6 +44,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 import kms_helpers  # noqa: E402
 from _timing import rate  # noqa: E402
+from kms_servers import MotoServer, OpenSSLRoot  # noqa: E402
 
 VECTORS = ROOT / "tests" / "vectors"
 KEYS = {  # name: (issuer file stem, CKA_ID)
@@ -82,6 +93,55 @@ def pkisign_rate(hsm: kms_helpers.SoftHSM | None, name: str, seconds: float) -> 
         signer.close()
 
 
+AWS_KEYS = {"RSA-2048": ("RSA_2048", "RSASSA_PKCS1_V1_5_SHA_256"), "P-256": ("ECC_NIST_P256", "ECDSA_SHA_256")}
+
+
+def aws_rows(seconds: float, rounds: int) -> None:
+    """Raw Sign calls/s and certificates/s through --kms awskms:, on one local moto server."""
+    try:
+        import boto3  # noqa: F401
+        import moto  # noqa: F401
+    except ImportError as exc:
+        print(f"AWS KMS: skipped ({exc.name} is not installed: pip install 'pkisign[aws,test]')")
+        return
+    import os
+
+    from pkisign.inputs import read_csr, read_issuers
+    from pkisign.kms import open_kms_signer
+    from pkisign.sign import Issuer, SignOptions
+
+    access, secret, region = "AKIABENCHMARK0000001", "bench-secret", "us-east-1"
+    csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
+    options = SignOptions(serial=0x1234, not_before="2025-01-01T00:00:00Z", not_after="2025-06-01T00:00:00Z")
+    with tempfile.TemporaryDirectory(prefix="pkisign-bench-aws-") as tmp:
+        server = MotoServer(Path(tmp))
+        try:
+            os.environ.update(AWS_ACCESS_KEY_ID=access, AWS_SECRET_ACCESS_KEY=secret, AWS_ENDPOINT_URL_KMS=server.url,
+                              AWS_EC2_METADATA_DISABLED="true")
+            client = server.client(access, secret, region)
+            root = OpenSSLRoot(Path(tmp))
+            print(f"AWS KMS: moto server on {server.url}, boto3 {boto3.__version__}")
+            print(f"{'key':<10} {'raw Sign/s':>13} {'pkisign certs/s':>16} {'ratio':>7} {'overhead/cert':>14}")
+            for name, (spec, algorithm) in AWS_KEYS.items():
+                key_id = client.create_key(KeySpec=spec, KeyUsage="SIGN_VERIFY")["KeyMetadata"]["KeyId"]
+                crt = root.certify(name, client.get_public_key(KeyId=key_id)["PublicKey"])
+                signer = open_kms_signer(f"awskms:region={region}", key_id)
+                try:
+                    issuer = Issuer(read_issuers(str(crt)), signer)
+                    digest = hashlib.sha256(issuer.sign(csr, options).tbs.der).digest()
+                    raws, certs = [], []
+                    for _ in range(rounds):
+                        certs.append(rate(seconds, lambda: issuer.sign(csr, options)))
+                        raws.append(rate(seconds, lambda: client.sign(
+                            KeyId=key_id, Message=digest, MessageType="DIGEST", SigningAlgorithm=algorithm)))
+                finally:
+                    signer.close()
+                raw, cert = max(raws), max(certs)
+                print(f"{name:<10} {raw:>13.0f} {cert:>16.0f} {cert / raw:>7.2f} {(1 / cert - 1 / raw) * 1000:>11.2f} ms")
+        finally:
+            server.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="length of each measured phase (default 2)")
@@ -114,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             overhead_ms = (1 / cert - 1 / raw) * 1000
             print(f"{name:<10} {raw:>13.0f} {cert:>16.0f} {cert / raw:>7.2f} {overhead_ms:>11.2f} ms "
                   f"{max(files):>17.0f}")
+    aws_rows(args.seconds, args.rounds)
     return 0
 
 

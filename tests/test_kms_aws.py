@@ -16,16 +16,15 @@ from __future__ import annotations
 import http.server
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, VECTORS, require, require_tool, run_cli, run_process
+from kms_servers import MotoServer, OpenSSLRoot, free_port
 
 ACCESS_KEY = "AKIAPKISIGNTESTKEY01"
 SECRET_KEY = "pkisign-test-secret-key-do-not-print-0123"
@@ -33,70 +32,26 @@ REGION = "us-east-1"
 TIMES = ["--not-before=2025-01-01T00:00:00Z", "--not-after=2025-06-01T00:00:00Z"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(port: int, proc: subprocess.Popen, log: Path, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the moto server exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("the moto server did not start listening")
-
-
-def _openssl(*args: str, cwd: Path) -> None:
-    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True,
-                   env=dict(os.environ, OPENSSL_CONF="/dev/null"))
-
-
 class Moto:
     """The running server, its keys, and an OpenSSL root that certified each KMS key."""
 
-    def __init__(self, directory: Path, port: int) -> None:
-        import boto3
-
+    def __init__(self, directory: Path, server: MotoServer) -> None:
         self.dir = directory
-        self.url = f"http://127.0.0.1:{port}"
-        self.client = boto3.client("kms", region_name=REGION, endpoint_url=self.url,
-                                   aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY)
-        _openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                 "-keyout", "root.key", "-out", "root.crt", "-subj", "/CN=OpenSSL Test Root", "-days", "3650",
-                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-                 cwd=directory)
-        _openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                 "-keyout", "placeholder.key", "-out", "placeholder.csr", "-subj", "/CN=placeholder", cwd=directory)
-        (directory / "ca.ext").write_text("basicConstraints=critical,CA:TRUE\n"
-                                          "keyUsage=critical,keyCertSign,cRLSign,digitalSignature\n"
-                                          "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n")
+        self.url = server.url
+        self.client = server.client(ACCESS_KEY, SECRET_KEY, REGION)
+        self.root = OpenSSLRoot(directory)
         self.keys: dict[str, str] = {}
         self.arns: dict[str, str] = {}
         for name, spec in (("rsa2048", "RSA_2048"), ("p256", "ECC_NIST_P256"), ("p384", "ECC_NIST_P384"),
                            ("p521", "ECC_NIST_P521")):
             meta = self.client.create_key(KeySpec=spec, KeyUsage="SIGN_VERIFY", Description=name)["KeyMetadata"]
             self.keys[name], self.arns[name] = meta["KeyId"], meta["Arn"]
-            self.certify(name)
+            self.root.certify(name, self.client.get_public_key(KeyId=meta["KeyId"])["PublicKey"])
         self.client.create_alias(AliasName="alias/root-ca", TargetKeyId=self.keys["rsa2048"])
         self.keys["encrypt"] = self.client.create_key(KeySpec="RSA_2048", KeyUsage="ENCRYPT_DECRYPT")[
             "KeyMetadata"]["KeyId"]
         self.keys["k1"] = self.client.create_key(KeySpec="ECC_SECG_P256K1", KeyUsage="SIGN_VERIFY")[
             "KeyMetadata"]["KeyId"]
-
-    def certify(self, name: str) -> None:
-        from pkisign import pem
-
-        spki = self.client.get_public_key(KeyId=self.keys[name])["PublicKey"]
-        (self.dir / f"{name}.pub").write_bytes(pem.encode("PUBLIC KEY", spki))
-        _openssl("x509", "-req", "-in", "placeholder.csr", "-CA", "root.crt", "-CAkey", "root.key",
-                 "-force_pubkey", f"{name}.pub", "-subj", f"/CN=KMS {name} CA", "-set_serial", "4242",
-                 "-days", "3650", "-extfile", "ca.ext", "-out", f"{name}.crt", cwd=self.dir)
 
     def issuer(self, name: str) -> str:
         return str(self.dir / f"{name}.crt")
@@ -104,7 +59,7 @@ class Moto:
     def verify(self, cert: bytes, name: str) -> None:
         leaf = self.dir / "leaf-under-test.crt"
         leaf.write_bytes(cert)
-        proc = subprocess.run(["openssl", "verify", "-no_check_time", "-CAfile", str(self.dir / "root.crt"),
+        proc = subprocess.run(["openssl", "verify", "-no_check_time", "-CAfile", str(self.root.crt),
                                "-untrusted", self.issuer(name), str(leaf)], capture_output=True, text=True)
         assert proc.returncode == 0 and proc.stdout.strip().endswith(": OK"), proc.stdout + proc.stderr
 
@@ -117,23 +72,12 @@ def moto(tmp_path_factory):
         except ImportError:
             require(False, f"{module} is not installed (pip install 'pkisign[aws,test]')")
     require_tool("openssl")
-    port = _free_port()
     directory = tmp_path_factory.mktemp("moto")
-    log = directory / "server.log"
-    # The server logs every request: into a file, as a pipe nobody reads would fill up and stall it.
-    with open(log, "wb") as log_file:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "moto_kms_server.py"), str(port)],
-                                stdout=log_file, stderr=subprocess.STDOUT)
+    server = MotoServer(directory)
     try:
-        _wait_for(port, proc, log)
-        yield Moto(directory, port)
+        yield Moto(directory, server)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        server.close()
 
 
 @pytest.fixture
@@ -327,7 +271,7 @@ def test_key_uri_without_key_id(aws):
 
 
 def test_connection_refused(aws, monkeypatch):
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     monkeypatch.setenv("AWS_ENDPOINT_URL_KMS", url)
     assert _fails(aws, aws.keys["rsa2048"], KMS) == (
         f"GetPublicKey with key {aws.keys['rsa2048']}: cannot connect to AWS KMS ({url}): "
@@ -452,7 +396,7 @@ def test_many_processes_share_one_key(aws, tmp_path):
             issuer_key.verify(cert.signature, cert.tbs_certificate_bytes, ec.ECDSA(cert.signature_hash_algorithm))
             assert cert.subject.rfc4514_string() == f"CN={f.name[:-4]}"
             serials.add(cert.serial_number)
-        proc = subprocess.run(["openssl", "verify", "-no_check_time", "-CAfile", str(aws.dir / "root.crt"),
+        proc = subprocess.run(["openssl", "verify", "-no_check_time", "-CAfile", str(aws.root.crt),
                                "-untrusted", aws.issuer("p256"), *map(str, files)], capture_output=True, text=True)
         assert proc.returncode == 0 and proc.stdout.count(": OK\n") == CSRS_EACH, proc.stderr
     assert len(serials) == PROCESSES * CSRS_EACH
