@@ -69,7 +69,8 @@ def plugin(tmp_path, monkeypatch):
 
 def _argv(case: dict, kms: str, key: str) -> list[str]:
     argv = ["sign"] + [key if a == case["argv"][2] else a for a in case["argv"]]
-    return argv + ([f"--kms={kms}"] if kms else [])
+    # cloudkms: has a backend of its own: to the plugin only when asked.
+    return argv + ([f"--kms={kms}"] if kms else []) + (["--kms-plugin"] if kms.startswith("cloudkms:") else [])
 
 
 def _kms_args(kms: str) -> list[str]:
