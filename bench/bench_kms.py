@@ -24,6 +24,12 @@ RSA-2048 and a P-256 key made in it:
 * pkisign: the same pipeline as above with ``--kms awskms:`` (one client,
   one ``Sign`` call per certificate).
 
+And for Google Cloud KMS, against the gRPC test server
+(``tests/cloudkms_server.py``, in this process, so the server's work and
+pkisign's share one interpreter; needs google-cloud-kms)
+holding the golden RSA-2048, P-256 and Ed25519 keys: raw ``AsymmetricSign``
+calls with their CRC32C against certificates through ``--kms cloudkms:``.
+
 Each phase runs ``--seconds``; the best of ``--rounds`` is reported.  The
 ratio is certificates per second over raw signatures per second; the
 overhead column is what pkisign adds to each certificate.  A local server
@@ -142,6 +148,62 @@ def aws_rows(seconds: float, rounds: int) -> None:
             server.close()
 
 
+GCP_KEYS = {"RSA-2048": ("root-rsa2048", "RSA_SIGN_PKCS1_2048_SHA256"),
+            "P-256": ("root-p256", "EC_SIGN_P256_SHA256"), "Ed25519": ("root-ed25519", "EC_SIGN_ED25519")}
+
+
+def gcp_rows(seconds: float, rounds: int) -> None:
+    """Raw AsymmetricSign calls/s and certificates/s through --kms cloudkms:, on one local gRPC server."""
+    try:
+        import google.cloud.kms_v1 as kms_v1
+        from cloudkms_server import CloudKMSServer
+    except ImportError as exc:
+        print(f"Cloud KMS: skipped ({exc.name} is not installed: pip install 'pkisign[gcp]')")
+        return
+    import os
+
+    import grpc
+    from google.cloud.kms_v1.services.key_management_service.transports import KeyManagementServiceGrpcTransport
+
+    from pkisign.inputs import read_csr, read_issuers
+    from pkisign.kms import open_kms_signer
+    from pkisign.kms.cloudkms import crc32c
+    from pkisign.sign import Issuer, SignOptions
+
+    csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
+    options = SignOptions(serial=0x1234, not_before="2025-01-01T00:00:00Z", not_after="2025-06-01T00:00:00Z")
+    server = CloudKMSServer()
+    try:
+        os.environ["PKISIGN_CLOUDKMS_ENDPOINT"] = server.address
+        print(f"Cloud KMS: gRPC test server on {server.address}")
+        print(f"{'key':<10} {'raw Sign/s':>13} {'pkisign certs/s':>16} {'ratio':>7} {'overhead/cert':>14}")
+        for name, (stem, algorithm) in GCP_KEYS.items():
+            version = f"projects/bench/locations/global/keyRings/r/cryptoKeys/{stem}/cryptoKeyVersions/1"
+            server.add_key(version, str(VECTORS / "issuers" / f"{stem}.key"), algorithm)
+            signer = open_kms_signer("cloudkms:", version)
+            client = kms_v1.KeyManagementServiceClient(
+                transport=KeyManagementServiceGrpcTransport(channel=grpc.insecure_channel(server.address)))
+            try:
+                issuer = Issuer(read_issuers(str(VECTORS / "issuers" / f"{stem}.crt")), signer)
+                tbs = issuer.sign(csr, options).tbs.der
+                if name == "Ed25519":
+                    request = {"name": version, "data": tbs, "data_crc32c": crc32c(tbs)}
+                else:
+                    digest = hashlib.sha256(tbs).digest()
+                    request = {"name": version, "digest": {"sha256": digest}, "digest_crc32c": crc32c(digest)}
+                raws, certs = [], []
+                for _ in range(rounds):
+                    certs.append(rate(seconds, lambda: issuer.sign(csr, options)))
+                    raws.append(rate(seconds, lambda: client.asymmetric_sign(request=request, retry=None)))
+            finally:
+                signer.close()
+                client.transport.close()
+            raw, cert = max(raws), max(certs)
+            print(f"{name:<10} {raw:>13.0f} {cert:>16.0f} {cert / raw:>7.2f} {(1 / cert - 1 / raw) * 1000:>11.2f} ms")
+    finally:
+        server.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="length of each measured phase (default 2)")
@@ -175,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<10} {raw:>13.0f} {cert:>16.0f} {cert / raw:>7.2f} {overhead_ms:>11.2f} ms "
                   f"{max(files):>17.0f}")
     aws_rows(args.seconds, args.rounds)
+    gcp_rows(args.seconds, args.rounds)
     return 0
 
 
