@@ -160,16 +160,28 @@ def test_profile_and_credentials_file(aws, tmp_path, monkeypatch):
     ("rsa2048", "SHA256-RSAPSS"), ("rsa2048", "SHA384-RSAPSS"), ("rsa2048", "SHA512-RSAPSS"),
     ("p256", None), ("p384", None), ("p521", None),
 ])
-def test_key_types_and_algorithms(aws, tmp_path, issuer, template_algorithm):
+def test_key_types_and_algorithms(aws, tmp_path, pkilint, issuer, template_algorithm):
     extra = []
     if template_algorithm:
         template = tmp_path / "t.tpl"
         template.write_text('{"subject": {{ toJson .Subject }}, "sans": {{ toJson .SANs }}, '
                             f'"keyUsage": ["digitalSignature"], "signatureAlgorithm": "{template_algorithm}"}}')
         extra = [f"--template={template}"]
-    cert = _sign(aws, issuer, aws.keys[issuer], f"awskms:region={REGION}", *extra)
-    assert _tbs(cert) == _tbs_without_key(aws, issuer, tmp_path, *extra)
+    # A CSR without a spiffe: URI SAN, which pkilint takes for invalid (see test_judges.py).
+    csr = "csr/csr-tls-p256.csr"
+    cert = _sign(aws, issuer, aws.keys[issuer], f"awskms:region={REGION}", *extra, csr=csr)
+    assert _tbs(cert) == _tbs_without_key(aws, issuer, tmp_path, *extra, csr=csr)
     aws.verify(cert, issuer)
+    from asn1crypto import pem as apem
+
+    der = next(d for _, _, d in apem.unarmor(cert, multiple=True))
+    issuer_der = next(d for _, _, d in apem.unarmor(Path(aws.issuer(issuer)).read_bytes(), multiple=True))
+    findings = pkilint.lint_cert(der) + pkilint.lint_chain(issuer_der, der)
+    if template_algorithm and "PSS" in template_algorithm:
+        # pkilint's chain check verifies every RSA signature as PKCS#1 v1.5 (it does not pass the
+        # algorithm on to its own PSS code): openssl verify above is the judge for PSS.
+        findings = [f for f in findings if f[0] != "pkix.signature_verification_failed"]
+    assert findings == []
 
 
 def test_a_batch_uses_one_client_and_one_get_public_key(aws, tmp_path, monkeypatch):
