@@ -34,13 +34,17 @@ def version(issuer: str) -> str:
     return f"{RING}/{issuer}/cryptoKeyVersions/1"
 
 
-@pytest.fixture(scope="session")
-def server():
+def _require_client() -> None:
     for module in ("google.cloud.kms_v1", "grpc", "cryptography"):
         try:
             __import__(module)
         except ImportError:
             require(False, f"{module} is not installed (pip install 'pkisign[gcp]')")
+
+
+@pytest.fixture(scope="session")
+def server():
+    _require_client()
     from cloudkms_server import CloudKMSServer
 
     srv = CloudKMSServer()
@@ -205,7 +209,7 @@ def test_connection_refused(gcp, monkeypatch):
 
 
 def test_no_credentials(monkeypatch, tmp_path):
-    pytest.importorskip("google.cloud.kms_v1")
+    _require_client()
     monkeypatch.delenv("PKISIGN_CLOUDKMS_ENDPOINT", raising=False)
     monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -216,7 +220,7 @@ def test_no_credentials(monkeypatch, tmp_path):
 
 
 def test_unreadable_credentials_file(monkeypatch, tmp_path):
-    pytest.importorskip("google.cloud.kms_v1")
+    _require_client()
     monkeypatch.delenv("PKISIGN_CLOUDKMS_ENDPOINT", raising=False)
     bad = tmp_path / "sa.json"
     bad.write_text('{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nc2VjcmV0\\n"}')

@@ -20,7 +20,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, VECTORS, run_cli, run_process
+from conftest import ROOT, VECTORS, require, run_cli, run_process
 from test_kms import CASES, MATRIX, TIMES, _cert, _issuer_pem, _ok, _same_certificate, _verify
 
 SECRET = "S3cr3t-Client-Value"
@@ -64,6 +64,10 @@ class Plugin:
 
 @pytest.fixture
 def plugin(tmp_path, monkeypatch):
+    try:
+        import cryptography  # noqa: F401 - the test plugin signs with it
+    except ImportError:
+        require(False, "cryptography is not installed (pip install 'pkisign[cryptography]')")
     return Plugin(tmp_path, monkeypatch)
 
 
