@@ -93,12 +93,12 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kms", default=None, metavar="URI",
                    help="the key management system holding the issuer key; <key-file> is then the key's "
                         "URI, e.g. --kms 'pkcs11:module-path=/usr/lib/softhsm/libsofthsm2.so;token=smallstep"
-                        "?pin-value=password' with key 'pkcs11:id=4001'.  pkisign signs with pkcs11: (an HSM), awskms: "
-                        "and cloudkms: itself; every other type (azurekms:, yubikey:, ...) goes through "
+                        "?pin-value=password' with key 'pkcs11:id=4001'.  pkisign signs with pkcs11: (an HSM), awskms:, "
+                        "cloudkms: and azurekms: itself; every other type (yubikey:, tpmkms:, ...) goes through "
                         "step-kms-plugin, as in step; softkms: means a key file")
     p.add_argument("--kms-plugin", action="store_true", default=None,
                    help="reach the --kms key through step-kms-plugin even for a type pkisign signs with "
-                        "itself (pkcs11:, awskms:, cloudkms:)")
+                        "itself (pkcs11:, awskms:, cloudkms:, azurekms:)")
     p.add_argument("--omit-cn-san", action="store_true", default=None,
                    help="leaf: do not turn the CSR's common name into a SAN when it has none")
     p.add_argument("--serial", default=None, metavar="N",

@@ -73,8 +73,9 @@ def plugin(tmp_path, monkeypatch):
 
 def _argv(case: dict, kms: str, key: str) -> list[str]:
     argv = ["sign"] + [key if a == case["argv"][2] else a for a in case["argv"]]
-    # cloudkms: has a backend of its own: to the plugin only when asked.
-    return argv + ([f"--kms={kms}"] if kms else []) + (["--kms-plugin"] if kms.startswith("cloudkms:") else [])
+    # cloudkms: and azurekms: have backends of their own: to the plugin only when asked.
+    built_in = kms.startswith(("cloudkms:", "azurekms:"))
+    return argv + ([f"--kms={kms}"] if kms else []) + (["--kms-plugin"] if built_in else [])
 
 
 def _kms_args(kms: str) -> list[str]:
@@ -122,7 +123,7 @@ def test_rsa_pss_and_hashes(plugin, tmp_path, algorithm, alg_args):
     kms, key = KEYS["rsa2048"]
     common = ["sign", "csr/web-p256.csr", "issuers/root-rsa2048.crt", f"--template={template}", "--serial=77", *TIMES]
     from_file = _ok(run_cli(common + ["issuers/root-rsa2048.key"], cwd=VECTORS))
-    got = _ok(run_cli(common + [key, f"--kms={kms}"], cwd=VECTORS))
+    got = _ok(run_cli(common + [key, f"--kms={kms}", "--kms-plugin"], cwd=VECTORS))
     issuer_pem = (VECTORS / "issuers" / "root-rsa2048.crt").read_bytes()
     _same_certificate(got, from_file, issuer_pem, exact="PSS" not in algorithm)
     _verify(_cert(got), issuer_pem)
@@ -136,7 +137,7 @@ def test_sha1_is_refused_as_step_does(plugin, tmp_path):
     template = tmp_path / "t.tpl"
     template.write_text(TEMPLATE % "SHA1-RSA")
     kms, key = KEYS["rsa2048"]
-    result = run_cli(["sign", "csr/web-p256.csr", "issuers/root-rsa2048.crt", key, f"--kms={kms}",
+    result = run_cli(["sign", "csr/web-p256.csr", "issuers/root-rsa2048.crt", key, f"--kms={kms}", "--kms-plugin",
                       f"--template={template}", *TIMES], cwd=VECTORS)
     assert result.code == 1 and result.stdout == b""
     assert 'unsupported hash function "SHA-1"' in result.stderr and result.stderr.count("\n") == 1
@@ -172,7 +173,8 @@ def test_a_batch_runs_key_once_and_sign_per_csr(plugin, tmp_path):
     csrs = ["csr/web-p256.csr", "csr/csr-tls-p256.csr", "csr/web-ed25519.csr", "csr/web-rsa2048.csr"]
     out = tmp_path / "out"
     out.mkdir()
-    argv = ["sign", *[f"--csr={c}" for c in csrs], "--out-dir", str(out), f"--kms={kms}", case["argv"][1], key]
+    argv = ["sign", *[f"--csr={c}" for c in csrs], "--out-dir", str(out), f"--kms={kms}", "--kms-plugin",
+            case["argv"][1], key]
     result = run_cli(argv, cwd=VECTORS)
     assert (result.code, result.stderr) == (0, "")
     assert sorted(p.name for p in out.iterdir()) == [

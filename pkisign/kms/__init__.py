@@ -13,8 +13,9 @@ so both of these name the same key::
 Built in: ``pkcs11:`` (a PKCS#11 module, see ``pkisign.kms.pkcs11`` for
 the attributes, mechanisms and session rules), ``awskms:`` (AWS KMS, see
 ``pkisign.kms.awskms``), ``cloudkms:`` (Google Cloud KMS, see
-``pkisign.kms.cloudkms``) and ``softkms:`` (a plain key file, as in step).
-Every other type (azurekms, yubikey,
+``pkisign.kms.cloudkms``), ``azurekms:`` (Azure Key Vault, see
+``pkisign.kms.azurekms``) and ``softkms:`` (a plain key file, as in step).
+Every other type (yubikey,
 tpmkms, sshagentkms, capi, mackms, and types pkisign does not know) goes
 to ``step-kms-plugin`` as step sends it (``pkisign.kms.plugin``), and so
 does any type but softkms when ``plugin`` is true.
@@ -33,7 +34,7 @@ __all__ = ["open_kms_signer", "resolve_kms_uri", "kms_type", "KMSURI", "parse_km
            "BUILT_IN_TYPES"]
 
 #: The KMS types pkisign signs with itself; the others go through step-kms-plugin.
-BUILT_IN_TYPES = ("pkcs11", "softkms", "awskms", "cloudkms")
+BUILT_IN_TYPES = ("pkcs11", "softkms", "awskms", "cloudkms", "azurekms")
 #: The KMS types whose attributes ``resolve_kms_uri`` joins.
 SUPPORTED_TYPES = ("pkcs11", "softkms")
 
@@ -95,6 +96,10 @@ def open_kms_signer(kms: str, key: str, *, plugin: bool = False) -> Signer:
         from .cloudkms import open_cloudkms_signer
 
         return open_cloudkms_signer(kms, key)
+    if kind == "azurekms":
+        from .azurekms import open_azurekms_signer
+
+        return open_azurekms_signer(kms, key)
     uri = resolve_kms_uri(kms, key)
     if uri.type == "softkms":
         from ..sign import load_file_signer

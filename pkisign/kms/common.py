@@ -12,13 +12,13 @@ import hashlib
 import os
 import re
 
-from .. import pem
+from .. import der, pem
 from ..errors import KMSError
 from ..keys import KeyError_, PublicKey, SignatureAlgorithm, parse_spki
 from .uri import SECRET_ATTRIBUTES
 
 __all__ = ["DEFAULT_TIMEOUT", "timeout", "public_key_from_der", "public_key_from_pem", "check_algorithm",
-           "digest_for", "redact", "secret_values", "one_line"]
+           "digest_for", "redact", "secret_values", "one_line", "raw_ecdsa_to_der"]
 
 #: Seconds one call to a KMS (or the plugin) may take unless PKISIGN_KMS_TIMEOUT says otherwise.
 DEFAULT_TIMEOUT = 60.0
@@ -91,3 +91,10 @@ def one_line(text: str, limit: int = 400) -> str:
     """Several lines of someone else's output as one line, cut to ``limit`` characters."""
     joined = "; ".join(line.strip() for line in text.splitlines() if line.strip())
     return joined if len(joined) <= limit else joined[:limit - 3] + "..."
+
+
+def raw_ecdsa_to_der(raw: bytes) -> bytes:
+    """An ECDSA signature given as r || s (PKCS#11, JOSE) as the DER ECDSA-Sig-Value X.509 wants."""
+    size = len(raw) // 2
+    r, s = int.from_bytes(raw[:size], "big"), int.from_bytes(raw[size:], "big")
+    return der.sequence(der.integer(r), der.integer(s))
