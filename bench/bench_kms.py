@@ -30,6 +30,12 @@ pkisign's share one interpreter; needs google-cloud-kms)
 holding the golden RSA-2048, P-256 and Ed25519 keys: raw ``AsymmetricSign``
 calls with their CRC32C against certificates through ``--kms cloudkms:``.
 
+And for Azure Key Vault, against the Key Vault test server
+(``tests/azurekms_server.py``, TLS on 127.0.0.1, in this process; needs
+azure-keyvault-keys and azure-identity) with the golden RSA-2048 and P-256
+keys: raw CryptographyClient ``sign`` calls against certificates through
+``--kms azurekms:``.
+
 Each phase runs ``--seconds``; the best of ``--rounds`` is reported.  The
 ratio is certificates per second over raw signatures per second; the
 overhead column is what pkisign adds to each certificate.  A local server
@@ -204,6 +210,57 @@ def gcp_rows(seconds: float, rounds: int) -> None:
         server.close()
 
 
+AZURE_KEYS = {"RSA-2048": ("root-rsa2048", "RS256"), "P-256": ("root-p256", "ES256")}
+
+
+def azure_rows(seconds: float, rounds: int) -> None:
+    """Raw Key Vault sign calls/s and certificates/s through --kms azurekms:, on one local server."""
+    try:
+        from azure.identity import DefaultAzureCredential
+        from azure.keyvault.keys import KeyClient
+        from azure.keyvault.keys.crypto import CryptographyClient, SignatureAlgorithm
+        from azurekms_server import IDENTITY_SECRET, IdentityServer, KeyVaultServer
+    except ImportError as exc:
+        print(f"Azure Key Vault: skipped ({exc.name} is not installed: pip install 'pkisign[azure]')")
+        return
+    import os
+
+    from pkisign.inputs import read_csr, read_issuers
+    from pkisign.kms import open_kms_signer
+    from pkisign.sign import Issuer, SignOptions
+
+    csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
+    options = SignOptions(serial=0x1234, not_before="2025-01-01T00:00:00Z", not_after="2025-06-01T00:00:00Z")
+    with tempfile.TemporaryDirectory(prefix="pkisign-bench-azure-") as tmp:
+        vault, identity = KeyVaultServer(Path(tmp)), IdentityServer()
+        try:
+            os.environ.update(IDENTITY_ENDPOINT=identity.url, IDENTITY_HEADER=IDENTITY_SECRET,
+                              REQUESTS_CA_BUNDLE=str(vault.ca_file), PKISIGN_AZUREKMS_VAULT_URL=vault.url)
+            print(f"Azure Key Vault: test server on {vault.url}")
+            print(f"{'key':<10} {'raw Sign/s':>13} {'pkisign certs/s':>16} {'ratio':>7} {'overhead/cert':>14}")
+            credential = DefaultAzureCredential()
+            for name, (stem, algorithm) in AZURE_KEYS.items():
+                vault.add_key(stem, str(VECTORS / "issuers" / f"{stem}.key"))
+                signer = open_kms_signer("azurekms:", f"azurekms:name={stem};vault=bench")
+                crypto = CryptographyClient(KeyClient(vault.url, credential).get_key(stem), credential)
+                try:
+                    issuer = Issuer(read_issuers(str(VECTORS / "issuers" / f"{stem}.crt")), signer)
+                    digest = hashlib.sha256(issuer.sign(csr, options).tbs.der).digest()
+                    raws, certs = [], []
+                    for _ in range(rounds):
+                        certs.append(rate(seconds, lambda: issuer.sign(csr, options)))
+                        raws.append(rate(seconds, lambda: crypto.sign(SignatureAlgorithm(algorithm), digest)))
+                finally:
+                    signer.close()
+                    crypto.close()
+                raw, cert = max(raws), max(certs)
+                print(f"{name:<10} {raw:>13.0f} {cert:>16.0f} {cert / raw:>7.2f} {(1 / cert - 1 / raw) * 1000:>11.2f} ms")
+            credential.close()
+        finally:
+            vault.close()
+            identity.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="length of each measured phase (default 2)")
@@ -238,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{max(files):>17.0f}")
     aws_rows(args.seconds, args.rounds)
     gcp_rows(args.seconds, args.rounds)
+    azure_rows(args.seconds, args.rounds)
     return 0
 
 
