@@ -34,7 +34,8 @@ PROG = "pkisign"
 _VALUE_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
                 "password-file", "kms", "serial", "out", "format", "tbs-out", "issuer-validity",
                 "csr", "batch", "out-dir")
-_BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json", "skip-existing")
+_BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json", "skip-existing",
+               "kms-plugin")
 # Flags read from STEP_<FLAG> when unset: step's own only (not --kms, as in
 # the reference signer, and none of pkisign's additions).
 _ENV_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
@@ -93,8 +94,12 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kms", default=None, metavar="URI",
                    help="the key management system holding the issuer key; <key-file> is then the key's "
                         "URI, e.g. --kms 'pkcs11:module-path=/usr/lib/softhsm/libsofthsm2.so;token=smallstep"
-                        "?pin-value=password' with key 'pkcs11:id=4001'.  PKCS#11 (an HSM) is supported; "
-                        "softkms: means a key file")
+                        "?pin-value=password' with key 'pkcs11:id=4001'.  pkisign signs with pkcs11: (an HSM), awskms:, "
+                        "cloudkms: and azurekms: itself; every other type (yubikey:, tpmkms:, ...) goes through "
+                        "step-kms-plugin, as in step; softkms: means a key file")
+    p.add_argument("--kms-plugin", action="store_true", default=None,
+                   help="reach the --kms key through step-kms-plugin even for a type pkisign signs with "
+                        "itself (pkcs11:, awskms:, cloudkms:, azurekms:)")
     p.add_argument("--omit-cn-san", action="store_true", default=None,
                    help="leaf: do not turn the CSR's common name into a SAN when it has none")
     p.add_argument("--serial", default=None, metavar="N",
@@ -481,7 +486,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.skip_existing:
         targets = {name: target for name, target in targets.items() if not _is_regular_file(target)}
     sources = list(targets)
-    issuer = open_issuer(crt_file, key_file, kms=args.kms, password_file=args.password_file, prompt=_tty_prompt)
+    issuer = open_issuer(crt_file, key_file, kms=args.kms, kms_plugin=bool(args.kms_plugin),
+                         password_file=args.password_file, prompt=_tty_prompt)
     warning = _key_file_warning(key_file, args.kms)
     if warning:
         print(_one_line(warning), file=sys.stderr)
@@ -575,7 +581,7 @@ def _run_sign(args: argparse.Namespace) -> bytes:
         args.csr_file, args.crt_file, args.key_file, options,
         password_file=args.password_file, prompt=_tty_prompt, profile_given=profile_given,
         template_file=args.template, set_values=args.set or [], set_file=args.set_file, kms=args.kms,
-        issuer_validity=args.issuer_validity or "allow", now=now,
+        kms_plugin=bool(args.kms_plugin), issuer_validity=args.issuer_validity or "allow", now=now,
     )
     try:
         for warning in (_key_file_warning(args.key_file, args.kms), *draft.warnings):

@@ -344,6 +344,7 @@ def prepare_files(
     set_values: list[str] = (),  # type: ignore[assignment]
     set_file: str | None = None,
     kms: str | None = None,
+    kms_plugin: bool = False,
     issuer_validity: str = "allow",
     now: Callable[[], int] = time.time_ns,
 ) -> tuple[Issuer, Draft]:
@@ -356,7 +357,8 @@ def prepare_files(
     """
     csr = read_csr(csr_file)
     csr.check_signature()
-    issuer = open_issuer(crt_file, key_file, kms=kms, password_file=password_file, prompt=prompt)
+    issuer = open_issuer(crt_file, key_file, kms=kms, kms_plugin=kms_plugin, password_file=password_file,
+                         prompt=prompt)
     try:
         options = resolve_options(options, profile_given=profile_given, template_file=template_file,
                                   set_values=set_values, set_file=set_file)
@@ -372,13 +374,18 @@ def open_issuer(
     key_file: str | None,
     *,
     kms: str | None = None,
+    kms_plugin: bool = False,
     password_file: str | None = None,
     prompt: PasswordSource | None = None,
 ) -> Issuer:
-    """The issuer bundle and its key (in a file or a KMS); None: no key."""
+    """The issuer bundle and its key (in a file or a KMS); None: no key.
+
+    ``kms_plugin``: reach a KMS key through step-kms-plugin even when
+    pkisign has a backend of its own for the type.
+    """
     certificates = read_issuers(crt_file)
     signer = None if key_file is None else load_signer(
-        key_file, kms=kms, password_file=password_file, prompt=prompt)
+        key_file, kms=kms, kms_plugin=kms_plugin, password_file=password_file, prompt=prompt)
     try:
         return Issuer(certificates, signer)
     except BaseException:
@@ -444,17 +451,22 @@ def sign_files(csr_file: str, crt_file: str, key_file: str, options: SignOptions
 def uses_kms(key: str, kms: str | None) -> bool:
     """step v0.28: the key is in the KMS when --kms is set and is not softkms.
 
-    Beyond step, a key given as a ``pkcs11:`` URI needs no --kms.
+    Beyond step, a key given as a URI of a KMS type step knows (``pkcs11:``,
+    ``awskms:``, ...; not ``softkms:``) needs no --kms.
     """
     if kms:
         return not kms.startswith("softkms:")
-    return key[:7].lower() == "pkcs11:"  # URI schemes are case-insensitive
+    from .kms.uri import KNOWN_TYPES, has_scheme
+
+    # URI schemes are case-insensitive.
+    return has_scheme(key) and key.partition(":")[0].lower() in set(KNOWN_TYPES) - {"softkms"}
 
 
 def load_signer(
     key: str,
     *,
     kms: str | None = None,
+    kms_plugin: bool = False,
     password_file: str | None = None,
     prompt: PasswordSource | None = None,
 ) -> Signer:
@@ -462,7 +474,7 @@ def load_signer(
     if uses_kms(key, kms):
         from .kms import open_kms_signer
 
-        return open_kms_signer(kms or "", key)
+        return open_kms_signer(kms or "", key, plugin=kms_plugin)
     return load_file_signer(key_file_path(key, kms), password_file=password_file, prompt=prompt)
 
 

@@ -10,11 +10,15 @@ so both of these name the same key::
     open_kms_signer("", "pkcs11:module-path=/usr/lib/softhsm/libsofthsm2.so;token=smallstep;id=4001"
                         "?pin-value=password")
 
-Supported types: ``pkcs11:`` (a PKCS#11 module, see ``pkisign.kms.pkcs11``
-for the attributes, mechanisms and session rules) and ``softkms:`` (a plain
-key file, as in step).  step's other types (awskms, cloudkms, azurekms,
-yubikey, tpmkms, sshagentkms, capi, mackms) are refused with a
-``KMSError`` that names the type.
+Built in: ``pkcs11:`` (a PKCS#11 module, see ``pkisign.kms.pkcs11`` for
+the attributes, mechanisms and session rules), ``awskms:`` (AWS KMS, see
+``pkisign.kms.awskms``), ``cloudkms:`` (Google Cloud KMS, see
+``pkisign.kms.cloudkms``), ``azurekms:`` (Azure Key Vault, see
+``pkisign.kms.azurekms``) and ``softkms:`` (a plain key file, as in step).
+Every other type (yubikey,
+tpmkms, sshagentkms, capi, mackms, and types pkisign does not know) goes
+to ``step-kms-plugin`` as step sends it (``pkisign.kms.plugin``), and so
+does any type but softkms when ``plugin`` is true.
 
 The URI syntax is in ``pkisign.kms.uri``.  The signer returned follows
 pkisign's ``Signer`` protocol; close it (``close()``, or ``with``) to log out.
@@ -26,9 +30,12 @@ from ..errors import KMSError
 from ..signers import Signer
 from .uri import KMSURI, KNOWN_TYPES, has_scheme, join, parse_kms_uri, softkms_path
 
-__all__ = ["open_kms_signer", "resolve_kms_uri", "KMSURI", "parse_kms_uri", "SUPPORTED_TYPES"]
+__all__ = ["open_kms_signer", "resolve_kms_uri", "kms_type", "KMSURI", "parse_kms_uri", "SUPPORTED_TYPES",
+           "BUILT_IN_TYPES"]
 
-#: The KMS types pkisign signs with.
+#: The KMS types pkisign signs with itself; the others go through step-kms-plugin.
+BUILT_IN_TYPES = ("pkcs11", "softkms", "awskms", "cloudkms", "azurekms")
+#: The KMS types whose attributes ``resolve_kms_uri`` joins.
 SUPPORTED_TYPES = ("pkcs11", "softkms")
 
 
@@ -66,8 +73,33 @@ def resolve_kms_uri(kms: str, key: str) -> KMSURI:
     return join(base, named)
 
 
-def open_kms_signer(kms: str, key: str) -> Signer:
-    """A signer for the key that ``--kms`` (may be "") and the key argument name."""
+def kms_type(kms: str, key: str) -> str:
+    """The KMS type: that of ``--kms``, or without it that of the key URI."""
+    return parse_kms_uri(kms, "--kms").type if kms else parse_kms_uri(key, "the key").type
+
+
+def open_kms_signer(kms: str, key: str, *, plugin: bool = False) -> Signer:
+    """A signer for the key that ``--kms`` (may be "") and the key argument name.
+
+    ``plugin``: go through step-kms-plugin for every type but softkms.
+    """
+    kind = kms_type(kms, key)
+    if kind != "softkms" and (plugin or kind not in BUILT_IN_TYPES):
+        from .plugin import open_plugin_signer
+
+        return open_plugin_signer(kms, key)
+    if kind == "awskms":
+        from .awskms import open_awskms_signer
+
+        return open_awskms_signer(kms, key)
+    if kind == "cloudkms":
+        from .cloudkms import open_cloudkms_signer
+
+        return open_cloudkms_signer(kms, key)
+    if kind == "azurekms":
+        from .azurekms import open_azurekms_signer
+
+        return open_azurekms_signer(kms, key)
     uri = resolve_kms_uri(kms, key)
     if uri.type == "softkms":
         from ..sign import load_file_signer

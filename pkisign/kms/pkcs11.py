@@ -81,6 +81,7 @@ from .. import der
 from ..errors import KMSError, MissingExtraError
 from ..inputs import GO_SPACE, ReadError, read_limited
 from ..keys import CURVES, KeyError_, PublicKey, SignatureAlgorithm, parse_spki
+from .common import raw_ecdsa_to_der
 from .uri import KMSURI, _show, decode_id
 
 __all__ = ["DEFAULT_MODULE", "Pin", "PKCS11Config", "PKCS11Signer", "open_pkcs11_signer"]
@@ -622,8 +623,7 @@ class PKCS11Signer:
         if len(raw) != 2 * size:
             raise KMSError(f"the token returned a {len(raw)}-byte ECDSA signature for {self.description}, "
                            f"not {2 * size} bytes")
-        r, s = int.from_bytes(raw[:size], "big"), int.from_bytes(raw[size:], "big")
-        return der.sequence(der.integer(r), der.integer(s))
+        return raw_ecdsa_to_der(raw)
 
     def close(self) -> None:
         """Log out and close the session (or leave it to the signers still sharing it)."""

@@ -63,7 +63,7 @@ KNOWN_TYPES = {
 }
 
 #: Attributes whose values are secrets: never shown by ``repr`` or ``str``.
-SECRET_ATTRIBUTES = frozenset({"pin-value"})
+SECRET_ATTRIBUTES = frozenset({"pin-value", "client-secret"})
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
 _HEX_PAIRS = re.compile(r"[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2})*")
