@@ -456,6 +456,8 @@ def uses_kms(key: str, kms: str | None) -> bool:
     """
     if kms:
         return not kms.startswith("softkms:")
+    if ":" not in key:  # a plain path: the KMS code need not even be loaded
+        return False
     from .kms.uri import KNOWN_TYPES, has_scheme
 
     # URI schemes are case-insensitive.
