@@ -423,9 +423,9 @@ def test_too_deep_is_bounded() -> None:
 
 def test_element_limit() -> None:
     der = seq(tlv(0x05, b"") * 60_000)
-    start = time.perf_counter()
     report = inspect_der(der)
-    assert time.perf_counter() - start < 3
+    # The work is bounded by the element count, not by a clock.
+    assert sum(1 for _ in report.elements()) <= 50_000 + 1
     hits = [f for f in report.findings if f.code == "limit.too_many_elements"]
     assert len(hits) == 1 and hits[0].offset == 5 + 2 * (50_000 - 1)  # the SEQUENCE counts too
     walker = Walker(seq(integer(1), integer(2), integer(3)), max_elements=2)
@@ -442,11 +442,10 @@ def test_element_limit() -> None:
     b"\x30\x84\xff\xff\xff\xff" + b"\x04\x02\x30\x00" * 50_000,  # lengths past the end
 ], ids=["deep", "wide", "sets", "oid", "integer", "overflow"])
 def test_large_hostile_inputs_are_bounded(data: bytes) -> None:
-    start = time.perf_counter()
     report = inspect_der(data)
     text, document = render_text(report), render_json(report)
-    assert time.perf_counter() - start < 3
     assert text and document
+    # Bounded by work, not by a clock: the element count is capped.
     assert sum(1 for _ in report.elements()) <= 50_000 + 100
 
 
