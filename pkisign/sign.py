@@ -1,4 +1,4 @@
-"""The signing pipeline of ``step certificate sign`` (spec section 2).
+"""The signing pipeline of ``step certificate sign`` (docs/step-sign-spec.md, section 2).
 
 ``Issuer`` is the library's entry point: an issuer certificate (bundle) and
 its key, checked once, that signs as many CSRs as asked.  ``sign_files`` is

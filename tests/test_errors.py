@@ -1,4 +1,4 @@
-"""Every refusal is one line on stderr, exit 1, in step's words (spec section 12).
+"""Every refusal is one line on stderr, exit 1, in step's words (docs/step-sign-spec.md, section 12).
 
 The refusals come from the golden vectors: the step reference refused the
 same argv.  The reference (step-sign-ref) words some messages differently
