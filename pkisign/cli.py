@@ -34,7 +34,7 @@ PROG = "pkisign"
 _VALUE_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
                 "password-file", "kms", "serial", "out", "format", "tbs-out", "issuer-validity",
                 "csr", "batch", "out-dir")
-_BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json")
+_BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json", "show-private")
 # Flags read from STEP_<FLAG> when unset: step's own only (not --kms, as in
 # the reference signer, and none of pkisign's additions).
 _ENV_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
@@ -183,6 +183,9 @@ def _add_inspect_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a certificate, CSR, TBSCertificate or public key; '-' reads "
                                                 "standard input")
     p.add_argument("--json", action="store_true", default=None, help="print JSON for tools instead of text")
+    p.add_argument("--show-private", action="store_true", default=None,
+                   help="show the values of a private key's elements; without it they are hidden and the "
+                        "key's structure and public key are shown")
 
 
 def _add_assemble_arguments(p: argparse.ArgumentParser) -> None:
@@ -482,12 +485,41 @@ def _lint(draft, issuer_key) -> None:  # type: ignore[no-untyped-def]
 
 def _run_inspect(args: argparse.Namespace) -> tuple[bytes, int]:
     from .inputs import read_file
-    from .inspect import inspect_bytes, render_json, render_text
+    from .inspect import hide_private_values, inspect_bytes, inspect_der, is_private_key, render_json, render_text
 
-    report = inspect_bytes(read_file(args.file))
-    text = render_json(report) if args.json else render_text(report)
+    data = read_file(args.file)
+    report = inspect_bytes(data)
+    public = None
+    if is_private_key(report) and not args.show_private:
+        hide_private_values(report)
+        spki = _public_key_of(data, args.file)
+        public = inspect_der(spki, "public-key") if spki is not None else None
     errors = any(f.severity == "error" for f in report.findings)
+    if args.json:
+        text = render_json(report)
+        if public is not None:
+            import json
+
+            document = json.loads(text)
+            document["public_key"] = json.loads(render_json(public))
+            text = json.dumps(document, separators=(",", ":")) + "\n"
+    else:
+        text = render_text(report)
+        if public is not None:
+            text += "\nits public key:\n" + render_text(public)
     return text.encode("utf-8"), 1 if errors else 0
+
+
+def _public_key_of(data: bytes, name: str) -> bytes | None:
+    """The SubjectPublicKeyInfo of an unencrypted PEM private key; None when
+    it cannot be had without a password (or the key does not load)."""
+    from .keyfile import read_private_key
+    from .signers.file import FileSigner
+
+    try:
+        return FileSigner(read_private_key(data, name)).public_key.spki
+    except PkisignError:
+        return None
 
 
 def _run_assemble(args: argparse.Namespace) -> bytes:
