@@ -6,10 +6,16 @@ it and fails when the committed page differs.  Run this after changing a
 flag or man/pkisign.include:
 
     python tools/make_manpage.py
+
+It needs argparse-manpage and pkisign's own dependencies (asn1crypto,
+oscrypto).  Run by an interpreter without them, it runs itself again with
+the clone's .venv (made by tools/run-tests) when there is one, and
+otherwise says what to install.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -39,6 +45,23 @@ def render() -> str:
     return str(page)
 
 
+def _usable() -> bool:
+    try:
+        import argparse_manpage  # noqa: F401
+        import asn1crypto  # noqa: F401
+        import oscrypto  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 if __name__ == "__main__":
+    if not _usable():
+        venv_python = ROOT / ".venv" / "bin" / "python"
+        if venv_python.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+            os.execv(str(venv_python), [str(venv_python), *sys.argv])
+        sys.exit("make_manpage: needs argparse-manpage and pkisign's dependencies: "
+                 "pip install -e . -r tests/requirements.txt (or run sh tools/run-tests once, "
+                 "which makes .venv)")
     MAN.write_text(render(), encoding="utf-8")
     print(f"wrote {MAN.relative_to(ROOT)}")
