@@ -263,18 +263,34 @@ def _parse_int(text: str, flag: str) -> int:
 
 
 def _tty_prompt(key_file: str) -> bytes:
-    """Ask for a key's password on the controlling terminal, never on stdin."""
+    """Ask for a key's password on the terminal, never on stdin.
+
+    getpass reads the controlling terminal on POSIX and the console on
+    Windows; without one it would fall back to stdin (where a CSR may be)
+    or hang, so pkisign refuses first.
+    """
     import getpass
 
-    try:
-        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
-    except OSError:
+    if not _have_terminal():
         raise PasswordError(
             f"error decrypting {key_file}: the key is encrypted and there is no terminal "
             "to ask for its password; use --password-file"
-        ) from None
-    os.close(fd)
+        )
     return getpass.getpass(f"Please enter the password to decrypt {key_file}: ").encode("utf-8")
+
+
+def _have_terminal() -> bool:
+    if os.name == "posix":
+        try:
+            # O_NOCTTY: opening the terminal must not make it ours.
+            fd = os.open("/dev/tty", os.O_RDWR | getattr(os, "O_NOCTTY", 0))
+        except OSError:
+            return False
+        os.close(fd)
+        return True
+    # Windows: getpass reads the console, which a process has when its
+    # standard streams are one.
+    return any(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stderr))
 
 
 def _now():  # type: ignore[no-untyped-def]
@@ -407,7 +423,8 @@ def _key_file_warning(key_file: str | None, kms: str | None) -> str | None:
     """A private key file that other users can read deserves a word on stderr."""
     from .sign import uses_kms
 
-    if not key_file or key_file == "-" or uses_kms(key_file, kms):
+    # File modes mean nothing on Windows (os.stat reports 0o666 for any file).
+    if os.name != "posix" or not key_file or key_file == "-" or uses_kms(key_file, kms):
         return None
     try:
         mode = os.stat(key_file).st_mode & 0o777

@@ -200,9 +200,8 @@ def read_issuers(name: str) -> list[IssuerCertificate]:
 
 def read_password_file(name: str) -> bytes:
     """The password: the whole file, trailing (Unicode) whitespace trimmed."""
-    try:
-        data = read_file(name)
-    except InputError as exc:
-        raise InputError(f"error reading {name}: {exc}") from None
+    # read_file's error names the file already; step says it twice
+    # ('error reading pass.txt: error reading "pass.txt": ...'), pkisign once.
+    data = read_file(name)
     text = data.decode("utf-8", "surrogateescape").rstrip(GO_SPACE)
     return text.encode("utf-8", "surrogateescape")

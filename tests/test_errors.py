@@ -35,6 +35,24 @@ WORDED_DIFFERENTLY = {
         "error parsing bad/key-garbage-body.pem: the private key is malformed",
         "Go's message is an encoding/asn1 struct dump",
     ),
+    "error/missing-file/password-file-missing": (
+        'error reading "pass/does-not-exist.txt": no such file or directory',
+        "step names the file twice ('error reading X: error reading \"X\": ...')",
+    ),
+    "error/missing-file/password-file-missing-unencrypted-key": (
+        'error reading "pass/does-not-exist.txt": no such file or directory',
+        "step names the file twice ('error reading X: error reading \"X\": ...')",
+    ),
+    "error/no-password/empty-password-file": (
+        "error decrypting keys/formats/root-ed25519.pkcs8-aes256-sha256.key: the password file pass/empty.txt "
+        "is empty and there is no terminal to ask for the password",
+        "step asks on the terminal, and has none; pkisign names the empty file",
+    ),
+    "error/no-password/whitespace-only-password-file": (
+        "error decrypting keys/formats/root-ed25519.pkcs8-aes256-sha256.key: the password file "
+        "pass/whitespace-only.txt is empty and there is no terminal to ask for the password",
+        "step asks on the terminal, and has none; pkisign names the (after trimming) empty file",
+    ),
 }
 
 def _detail_free(message: str) -> str:
