@@ -165,3 +165,18 @@ def test_an_empty_password_file_names_the_file(tmp_path):
     assert proc.stderr.decode() == (f"error decrypting {key}: the password file {empty} is empty and there is "
                                     "no terminal to ask for the password\n")
     assert b"--password-file" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", [["sign"], ["certificate", "sign"], ["inspect"], ["assemble"]])
+def test_help_describes_the_command_with_examples(command):
+    result = run_cli([*command, "--help"])
+    assert result.code == 0
+    text = result.stdout.decode() + result.stderr
+    prog = "pkisign " + " ".join(command)
+    assert text.startswith(f"usage: {prog}")
+    assert "\nexample" in text and f"\n  {prog} " in text.replace("pkisign sign", prog)
+    assert "exit status: 0 on success; 1 on an error" in " ".join(text.split())
+    if command[-1] == "sign":
+        # The three files are required: no brackets around them.
+        assert text.splitlines()[0] == f"usage: {prog} [flags] <csr-file> <crt-file> <key-file>"
+        assert "pkcs11:module-path=MODULE;token=LABEL" in text

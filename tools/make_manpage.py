@@ -42,7 +42,35 @@ def render() -> str:
         "description": "sign certificate signing requests into X.509 certificates like step certificate sign",
         "include": str(INCLUDE),
     })
-    return str(page)
+    return _groff_safe(str(page))
+
+
+def _groff_safe(page: str) -> str:
+    """Lay out what argparse-manpage leaves to groff's filling.
+
+    Indented lines (usage continuations, the examples of a command's
+    description) keep their lines: they go in no-fill blocks, else groff
+    joins and justifies them.  A text line that starts with a quote would be
+    read as a request: it gets a zero-width escape first.
+    """
+    out: list[str] = []
+    nofill = block = False
+    for line in page.split("\n"):
+        if line.startswith(".nf"):
+            nofill = True
+        elif line.startswith(".fi"):
+            nofill = False
+        starts_block = line.startswith("usage: ") or (line.startswith("  ") and line.strip())
+        if not nofill and block and not (line.startswith("  ") and line.strip()):
+            out.append(".fi")
+            block = False
+        if not nofill and not block and starts_block:
+            out.append(".nf")
+            block = True
+        out.append("\\&" + line if line.startswith("'") else line)
+    if block:
+        out.append(".fi")
+    return "\n".join(out)
 
 
 def _usable() -> bool:
