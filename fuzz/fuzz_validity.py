@@ -6,7 +6,7 @@ values (text, invalid UTF-8 as surrogate escapes, as argv gives it).
 None) for any text, ``resolve_validity`` must give a validity or a
 UsageError, and signing with those flags must give a certificate whose
 encoded times are the resolved ones truncated to seconds, as UTCTime
-exactly for the years 1950-2049 (spec section 5; decoded here, not by
+exactly for the years 1950-2049 (docs/step-sign-spec.md, section 5; decoded here, not by
 pkisign), or a PkisignError.  First byte: bits 0-1 profile (leaf,
 intermediate-ca, csr, leaf), bits 2-3 --issuer-validity (allow, truncate,
 error, allow).

@@ -12,8 +12,9 @@ Beyond step, for auditors: ``sign --dry-run`` (every check and the TBS,
 no signature), ``--explain``, ``--lint``, ``--out``/``--format``,
 ``--issuer-validity``, and the ``inspect`` and ``assemble`` commands.
 
-Every failure is one line on stderr and exit status 1; the certificate (or
-the requested view) is the only thing written to stdout.
+Every failure is one line on stderr and exit status 1 (2 for a bug in
+pkisign, 130 when interrupted); the certificate (or the requested view) is
+the only thing written to stdout.
 """
 
 from __future__ import annotations
@@ -35,15 +36,42 @@ _VALUE_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-befor
                 "password-file", "kms", "serial", "out", "format", "tbs-out", "issuer-validity",
                 "csr", "batch", "out-dir")
 _BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json", "skip-existing",
-               "kms-plugin")
+               "kms-plugin", "show-private")
 # Flags read from STEP_<FLAG> when unset: step's own only (not --kms, as in
 # the reference signer, and none of pkisign's additions).
 _ENV_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
               "password-file", "bundle", "omit-cn-san")
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help text wrapped at spaces only (a URI or a path is never cut in two),
+    with indented lines (the examples) kept as they are."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        out = []
+        for paragraph in text.split("\n\n"):
+            if paragraph.startswith("  "):
+                out.append("\n".join(indent + line for line in paragraph.splitlines()))
+            else:
+                out.append(textwrap.fill(" ".join(paragraph.split()), width, initial_indent=indent,
+                                         subsequent_indent=indent, break_long_words=False,
+                                         break_on_hyphens=False))
+        return "\n\n".join(out)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line, in step's words."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         if message.startswith("unrecognized arguments: "):
@@ -92,11 +120,12 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
                    help="read the password of an encrypted key from FILE (trailing whitespace "
                         "is removed); without it, pkisign asks on the terminal")
     p.add_argument("--kms", default=None, metavar="URI",
-                   help="the key management system holding the issuer key; <key-file> is then the key's "
-                        "URI, e.g. --kms 'pkcs11:module-path=/usr/lib/softhsm/libsofthsm2.so;token=smallstep"
-                        "?pin-value=password' with key 'pkcs11:id=4001'.  pkisign signs with pkcs11: (an HSM), awskms:, "
-                        "cloudkms: and azurekms: itself; every other type (yubikey:, tpmkms:, ...) goes through "
-                        "step-kms-plugin, as in step; softkms: means a key file")
+                   help="the key management system holding the issuer key, as a URI; <key-file> is then the "
+                        "key's URI (see the examples), e.g. pkcs11:module-path=MODULE;token=LABEL with "
+                        "?pin-source=FILE (?pin-value=PIN works too, but every user can read a command line) and a "
+                        "key such as pkcs11:id=4001.  pkisign signs with pkcs11: (an HSM), awskms:, cloudkms: and "
+                        "azurekms: itself; every other type (yubikey:, tpmkms:, ...) goes through step-kms-plugin, "
+                        "as in step; softkms: means a key file")
     p.add_argument("--kms-plugin", action="store_true", default=None,
                    help="reach the --kms key through step-kms-plugin even for a type pkisign signs with "
                         "itself (pkcs11:, awskms:, cloudkms:, azurekms:)")
@@ -155,40 +184,83 @@ def _add_output_arguments(p: argparse.ArgumentParser) -> None:
                    help="pem (the default) or der; der writes the certificate alone (no --bundle)")
 
 
+_SIGN_DESCRIPTION = (
+    "Sign <csr-file> with the issuer certificate <crt-file> and its key <key-file>, as step certificate "
+    "sign does: the CSR's signature, the key against the certificate and the issuer's right to sign are "
+    "checked first, and the certificate is printed as PEM on standard output.  With --csr or --batch, "
+    "many CSRs are signed in one run and the arguments are <crt-file> <key-file>.\n\n"
+    "examples (the files are in the examples/ directory of pkisign's source):\n\n"
+    "  pkisign sign leaf.csr issuer.crt issuer.key\n"
+    "  pkisign sign --not-before -1m --not-after 16h leaf.csr issuer.crt issuer.key\n"
+    "  pkisign sign --profile intermediate-ca --path-len 1 \\\n"
+    "    --password-file pass.txt int.csr root.crt root.key\n"
+    "  pkisign sign --template coyote.tpl --set team=ops \\\n"
+    "    coyote.csr issuer.crt issuer.key\n"
+    "  pkisign sign --kms \\\n"
+    "    'pkcs11:module-path=/usr/lib/softhsm/libsofthsm2.so;token=smallstep?pin-source=pin.txt' \\\n"
+    "    leaf.csr issuer.crt 'pkcs11:id=4001'\n"
+    "  pkisign sign --batch requests/ --out-dir issued/ issuer.crt issuer.key"
+)
+
+_SIGN_USAGE = ("%(prog)s [flags] <csr-file> <crt-file> <key-file>\n"
+               "       %(prog)s [flags] --dry-run <csr-file> <crt-file>\n"
+               "       %(prog)s [flags] (--csr FILE ... | --batch DIR|LIST) --out-dir DIR <crt-file> <key-file>")
+
+_INSPECT_DESCRIPTION = (
+    "Show every DER element of FILE (PEM or DER): offset, header length, tag, length, its path in the X.509 "
+    "schema, the decoded value and the hex, and report the DER violations found (non-minimal lengths or "
+    "integers, BER, unsorted SET OF, encoded DEFAULT values, trailing bytes...).  Exit status 1 when a "
+    "violation at error level is found.  Of a private key, the structure and the public key are shown, "
+    "its private values only with --show-private.\n\n"
+    "examples:\n\n"
+    "  pkisign inspect issuer.crt\n"
+    "  pkisign inspect --json leaf.csr\n"
+    "  pkisign inspect issuer.key"
+)
+
+_ASSEMBLE_DESCRIPTION = (
+    "Make the certificate from TBS (DER, as written by `pkisign sign --dry-run --tbs-out`) and SIGNATURE "
+    "(the raw signature bytes: PKCS#1 v1.5 or PSS for RSA, a DER ECDSA-Sig-Value for ECDSA, 64 bytes for "
+    "Ed25519), after checking that the signature verifies with the key of the issuer certificate CRT-FILE.\n\n"
+    "example (an ECDSA P-256 issuer key, SHA-256):\n\n"
+    "  pkisign sign --dry-run --tbs-out tbs.der leaf.csr issuer.crt > tbs.txt\n"
+    "  openssl dgst -sha256 -sign issuer.key -out sig.bin tbs.der\n"
+    "  pkisign assemble --out leaf.crt tbs.der sig.bin issuer.crt"
+)
+
+_EXIT_STATUS = ("exit status: 0 on success; 1 on an error (one line on standard error), a batch with a "
+                "failed CSR or an inspected file with an error-level violation; 2 on an internal error; "
+                "130 when interrupted.")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the ``pkisign`` command (the man page is made from it)."""
     parser = _Parser(
         prog=PROG,
         description="Sign certificate signing requests into X.509 certificates, byte for byte "
                     "as smallstep's `step certificate sign` does.",
-        epilog="Exit status: 0 on success, 1 on any error (one line on standard error).",
+        epilog=_EXIT_STATUS[0].upper() + _EXIT_STATUS[1:],
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sign = commands.add_parser(
-        "sign",
-        help="sign a CSR with an issuer certificate and key",
-        description="Sign <csr-file> with the issuer certificate <crt-file> and its key <key-file>; "
-                    "the certificate is printed as PEM on standard output.",
-    )
+    sign = commands.add_parser("sign", help="sign a CSR with an issuer certificate and key",
+                               description=_SIGN_DESCRIPTION, usage=_SIGN_USAGE)
     _add_sign_arguments(sign)
     _add_inspect_arguments(commands.add_parser(
-        "inspect", help="annotated DER view of a certificate, CSR, TBSCertificate or public key",
-        description="Show every DER element of FILE (PEM or DER): offset, header length, tag, length, "
-                    "its path in the X.509 schema, the decoded value and the hex, and report the DER "
-                    "violations found (non-minimal lengths or integers, BER, unsorted SET OF, encoded "
-                    "DEFAULT values, trailing bytes...).  Exit status 1 when a violation at error level "
-                    "is found."))
+        "inspect", help="annotated DER view of a certificate, CSR, TBSCertificate, public or private key",
+        description=_INSPECT_DESCRIPTION))
     _add_assemble_arguments(commands.add_parser(
         "assemble", help="make a certificate from a TBSCertificate and a signature made elsewhere",
-        description="Make the certificate from TBS (DER, as written by `pkisign sign --dry-run "
-                    "--tbs-out`) and SIGNATURE (the raw signature bytes: PKCS#1 v1.5 or PSS for RSA, "
-                    "a DER ECDSA-Sig-Value for ECDSA, 64 bytes for Ed25519), after checking that the "
-                    "signature verifies with the key of the issuer certificate CRT-FILE."))
-    certificate = commands.add_parser("certificate", help="step-compatible spelling: certificate sign ...")
+        description=_ASSEMBLE_DESCRIPTION))
+    certificate = commands.add_parser(
+        "certificate", help="step-compatible spelling: certificate sign ...",
+        description="step's spelling of the sign command, so that a step command line works by changing "
+                    "only the program name: pkisign certificate sign <csr-file> <crt-file> <key-file>.")
     certificate_commands = certificate.add_subparsers(dest="subcommand", metavar="SUBCOMMAND",
                                                       parser_class=_Parser)
-    _add_sign_arguments(certificate_commands.add_parser("sign", help="the same as `pkisign sign`"))
+    _add_sign_arguments(certificate_commands.add_parser(
+        "sign", help="the same as `pkisign sign`", usage=_SIGN_USAGE,
+        description=_SIGN_DESCRIPTION.replace("pkisign sign", "pkisign certificate sign")))
     return parser
 
 
@@ -196,6 +268,9 @@ def _add_inspect_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a certificate, CSR, TBSCertificate or public key; '-' reads "
                                                 "standard input")
     p.add_argument("--json", action="store_true", default=None, help="print JSON for tools instead of text")
+    p.add_argument("--show-private", action="store_true", default=None,
+                   help="show the values of a private key's elements; without it they are hidden and the "
+                        "key's structure and public key are shown")
 
 
 def _add_assemble_arguments(p: argparse.ArgumentParser) -> None:
@@ -279,9 +354,9 @@ def _flag_name(arg: str, list_flags: tuple[str, ...]) -> str:
 
 
 def _parse_args(prog: str, add_arguments, argv: list[str],  # type: ignore[no-untyped-def]
-                list_flags: tuple[str, ...] = ()) -> argparse.Namespace:
+                list_flags: tuple[str, ...], description: str, usage: str | None = None) -> argparse.Namespace:
     words, lists = _take_repeated(_normalise(argv), list_flags)
-    args = _command_parser(prog, add_arguments).parse_intermixed_args(words)
+    args = _command_parser(prog, add_arguments, description, usage).parse_intermixed_args(words)
     for flag, values in lists.items():
         setattr(args, flag, values or None)
     return args
@@ -317,18 +392,34 @@ def _parse_int(text: str, flag: str) -> int:
 
 
 def _tty_prompt(key_file: str) -> bytes:
-    """Ask for a key's password on the controlling terminal, never on stdin."""
+    """Ask for a key's password on the terminal, never on stdin.
+
+    getpass reads the controlling terminal on POSIX and the console on
+    Windows; without one it would fall back to stdin (where a CSR may be)
+    or hang, so pkisign refuses first.
+    """
     import getpass
 
-    try:
-        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
-    except OSError:
+    if not _have_terminal():
         raise PasswordError(
             f"error decrypting {key_file}: the key is encrypted and there is no terminal "
             "to ask for its password; use --password-file"
-        ) from None
-    os.close(fd)
+        )
     return getpass.getpass(f"Please enter the password to decrypt {_one_line(key_file)}: ").encode("utf-8")
+
+
+def _have_terminal() -> bool:
+    if os.name == "posix":
+        try:
+            # O_NOCTTY: opening the terminal must not make it ours.
+            fd = os.open("/dev/tty", os.O_RDWR | getattr(os, "O_NOCTTY", 0))
+        except OSError:
+            return False
+        os.close(fd)
+        return True
+    # Windows: getpass reads the console, which a process has when its
+    # standard streams are one.
+    return any(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stderr))
 
 
 def _now():  # type: ignore[no-untyped-def]
@@ -548,7 +639,8 @@ def _key_file_warning(key_file: str | None, kms: str | None) -> str | None:
     """A private key file that other users can read deserves a word on stderr."""
     from .sign import key_file_path, uses_kms
 
-    if not key_file or key_file == "-" or uses_kms(key_file, kms):
+    # File modes mean nothing on Windows (os.stat reports 0o666 for any file).
+    if os.name != "posix" or not key_file or key_file == "-" or uses_kms(key_file, kms):
         return None
     key_file = key_file_path(key_file, kms)
     try:
@@ -629,12 +721,41 @@ def _lint(draft, issuer_key) -> None:  # type: ignore[no-untyped-def]
 
 def _run_inspect(args: argparse.Namespace) -> tuple[bytes, int]:
     from .inputs import read_file
-    from .inspect import inspect_bytes, render_json, render_text
+    from .inspect import hide_private_values, inspect_bytes, inspect_der, is_private_key, render_json, render_text
 
-    report = inspect_bytes(read_file(args.file, "inspect"))
-    text = render_json(report) if args.json else render_text(report)
+    data = read_file(args.file, "inspect")
+    report = inspect_bytes(data)
+    public = None
+    if is_private_key(report) and not args.show_private:
+        hide_private_values(report)
+        spki = _public_key_of(data, args.file)
+        public = inspect_der(spki, "public-key") if spki is not None else None
     errors = any(f.severity == "error" for f in report.findings)
+    if args.json:
+        text = render_json(report)
+        if public is not None:
+            import json
+
+            document = json.loads(text)
+            document["public_key"] = json.loads(render_json(public))
+            text = json.dumps(document, separators=(",", ":")) + "\n"
+    else:
+        text = render_text(report)
+        if public is not None:
+            text += "\nits public key:\n" + render_text(public)
     return text.encode("utf-8"), 1 if errors else 0
+
+
+def _public_key_of(data: bytes, name: str) -> bytes | None:
+    """The SubjectPublicKeyInfo of an unencrypted PEM private key; None when
+    it cannot be had without a password (or the key does not load)."""
+    from .keyfile import read_private_key
+    from .signers.file import FileSigner
+
+    try:
+        return FileSigner(read_private_key(data, name)).public_key.spki
+    except PkisignError:
+        return None
 
 
 def _run_assemble(args: argparse.Namespace) -> bytes:
@@ -653,10 +774,11 @@ def _run_assemble(args: argparse.Namespace) -> bytes:
     return output.write(output.certificate(der, text))
 
 
-def _command_parser(prog: str, add_arguments) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+def _command_parser(prog: str, add_arguments, description: str,  # type: ignore[no-untyped-def]
+                    usage: str | None = None) -> argparse.ArgumentParser:
     """One command alone: argparse mixes flags and positionals only without
     subparsers, so the command word is dispatched by hand."""
-    parser = _Parser(prog=prog)
+    parser = _Parser(prog=prog, description=description, usage=usage, epilog=_EXIT_STATUS)
     add_arguments(parser)
     return parser
 
@@ -676,15 +798,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv[:1] == ["sign"] or argv[:2] == ["certificate", "sign"]:
             words = 1 if argv[0] == "sign" else 2
             prog = f"{PROG} {' '.join(argv[:words])}"
-            args = _parse_args(prog, _add_sign_arguments, argv[words:], _LIST_FLAGS)
+            description = _SIGN_DESCRIPTION.replace("pkisign sign", prog)
+            args = _parse_args(prog, _add_sign_arguments, argv[words:], _LIST_FLAGS, description, _SIGN_USAGE)
             if args.csr or args.batch:
                 return _run_batch(args)
             output = _run_sign(args)
         elif argv[:1] == ["inspect"]:
-            args = _parse_args(f"{PROG} inspect", _add_inspect_arguments, argv[1:])
+            args = _parse_args(f"{PROG} inspect", _add_inspect_arguments, argv[1:], (), _INSPECT_DESCRIPTION)
             output, code = _run_inspect(args)
         elif argv[:1] == ["assemble"]:
-            args = _parse_args(f"{PROG} assemble", _add_assemble_arguments, argv[1:])
+            args = _parse_args(f"{PROG} assemble", _add_assemble_arguments, argv[1:], (), _ASSEMBLE_DESCRIPTION)
             output = _run_assemble(args)
         else:
             parser = build_parser()

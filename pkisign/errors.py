@@ -4,7 +4,7 @@ The CLI prints ``str(error)`` as one line on stderr and exits 1, so the
 message of every ``PkisignError`` is written for the person at the terminal:
 it names the file or flag at fault and never contains a secret (a password,
 a PIN) or a Python repr.  Where step has a wording for the same failure
-(reference spec section 12) the message uses it.
+(docs/step-sign-spec.md, section 12) the message uses it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Reading the command's input files: CSR, issuer bundle, password file.
 
-The I/O edge of the pipeline.  Messages follow step's (spec section 12):
+The I/O edge of the pipeline.  Messages follow step's (docs/step-sign-spec.md, section 12):
 ``error reading "<file>": no such file or directory``, ``error parsing
 <file>: ...``.  ``-`` reads standard input.
 """
@@ -143,6 +143,7 @@ class IssuerCertificate:
         return IssuerIdentity(self.subject, self.subject_key_id)
 
 
+_WANTED_EXTENSIONS = frozenset(("2.5.29.19", "2.5.29.15", "2.5.29.14"))  # basicConstraints, keyUsage, SKI
 _KU_BITS = ("digital_signature", "non_repudiation", "key_encipherment", "data_encipherment",
             "key_agreement", "key_cert_sign", "crl_sign", "encipher_only", "decipher_only")
 
@@ -161,9 +162,17 @@ def parse_certificate(data: bytes) -> IssuerCertificate:
         tbs = cert["tbs_certificate"]
         spki = tbs["subject_public_key_info"].dump()
         subject = tbs["subject"].dump()
-        bc = cert.basic_constraints_value
-        ku = cert.key_usage_value
-        ski = cert.key_identifier_value
+        # Only the three extensions read below are decoded: Go's checks above
+        # have walked every field once already, and decoding the rest again
+        # costs more than the whole check on a long bundle.
+        wanted = {}
+        for extension in tbs["extensions"] or ():
+            oid = extension["extn_id"].dotted
+            if oid in _WANTED_EXTENSIONS:
+                wanted[oid] = extension["extn_value"].parsed
+        bc = wanted.get("2.5.29.19")
+        ku = wanted.get("2.5.29.15")
+        ski = wanted.get("2.5.29.14")
         not_after = _instant(tbs["validity"]["not_after"].native)
         key_usage = 0
         if ku is not None:
@@ -175,7 +184,6 @@ def parse_certificate(data: bytes) -> IssuerCertificate:
             is_ca = bool(bc["ca"].native)
             if bc["path_len_constraint"].native is not None:
                 max_path_len = bc["path_len_constraint"].native
-        cert.native  # noqa: B018 - every field must parse
     except (ValueError, TypeError, KeyError) as exc:
         raise ValueError(_clean(exc)) from None
     except der.ASN1_FAULTS:  # asn1crypto's internals failing: their words mean nothing to a user
@@ -243,9 +251,8 @@ def read_issuers(name: str) -> list[IssuerCertificate]:
 
 def read_password_file(name: str) -> bytes:
     """The password: the whole file, trailing (Unicode) whitespace trimmed."""
-    try:
-        data = read_file(name, "password")
-    except InputError as exc:
-        raise InputError(f"error reading {name}: {exc}") from None
+    # read_file's error names the file already; step says it twice
+    # ('error reading pass.txt: error reading "pass.txt": ...'), pkisign once.
+    data = read_file(name, "password")
     text = data.decode("utf-8", "surrogateescape").rstrip(GO_SPACE)
     return text.encode("utf-8", "surrogateescape")

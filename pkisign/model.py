@@ -2,7 +2,7 @@
 
 step renders a template (a built-in profile or the user's) to JSON and
 decodes it into go.step.sm/crypto's ``x509util.Certificate``, then converts
-that into the ``x509.Certificate`` template Go signs (spec section 8).  This
+that into the ``x509.Certificate`` template Go signs (docs/step-sign-spec.md, section 8).  This
 module does both steps: ``decode_certificate`` takes the decoded JSON value
 and returns a ``CertificateTemplate``, the fields Go's CreateCertificate
 reads.

@@ -1,4 +1,4 @@
-"""The signing pipeline of ``step certificate sign`` (spec section 2).
+"""The signing pipeline of ``step certificate sign`` (docs/step-sign-spec.md, section 2).
 
 ``Issuer`` is the library's entry point: an issuer certificate (bundle) and
 its key, checked once, that signs as many CSRs as asked.  ``sign_files`` is
@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import pem, profiles
 from .csr import CSR
-from .errors import IssuerError, KeyFileError, PkisignError, SigningError, UsageError
+from .errors import IssuerError, KeyFileError, PasswordError, PkisignError, SigningError, UsageError
 from .goparse import GoParseError, check_written_certificate, parse_certificate_checks
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers, read_password_file
 from .keyfile import PasswordSource, read_private_key
@@ -297,11 +297,27 @@ def load_file_signer(
     data = read_file(key_file, "key")
     if password_file:
         password = read_password_file(password_file)
+        if not password:
+            prompt = _after_empty_password_file(password_file, prompt)
     key_info = read_private_key(data, key_file, password=password, prompt=prompt)
     try:
         return FileSigner(key_info)
     except KeyFileError as exc:
         raise KeyFileError(f"error parsing {key_file}: {exc}") from None
+
+
+def _after_empty_password_file(password_file: str, prompt: PasswordSource | None) -> PasswordSource:
+    """An empty password file means no password: step asks on the terminal.
+    Without one, the error names the empty file, not the flag that gave it."""
+    def ask(key_file: str) -> bytes:
+        why = f"error decrypting {key_file}: the password file {password_file} is empty"
+        if prompt is None:
+            raise PasswordError(why)
+        try:
+            return prompt(key_file)
+        except PasswordError:
+            raise PasswordError(why + " and there is no terminal to ask for the password") from None
+    return ask
 
 
 def read_user_data(set_values: list[str], set_file: str | None) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The data step gives a certificate template, as Go values (spec section 6.1).
+"""The data step gives a certificate template, as Go values (docs/step-sign-spec.md, section 6.1).
 
 ``.Subject``, ``.SANs``, ``.MaxPathLen`` and ``.Insecure`` (with ``CR``, the
 CSR as x509util's ``CertificateRequest``, and ``User``, the ``--set`` data)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import base64
+import subprocess
 
 import pytest
 from asn1crypto import pem as apem, x509
 
-from conftest import ROOT, run_cli, run_process
+from conftest import ROOT, VECTORS, run_cli, run_process
 
 EX = ROOT / "examples"
 CSR, CRT, KEY = str(EX / "leaf.csr"), str(EX / "issuer.crt"), str(EX / "issuer.key")
@@ -114,3 +115,68 @@ def test_a_directory_is_a_clean_error_not_a_traceback(tmp_path):
     proc = run_process(["sign", str(tmp_path), CRT, KEY])
     assert proc.returncode == 1 and proc.stdout == b""
     assert proc.stderr.decode() == f'error reading "{tmp_path}": is a directory\n'
+
+
+def test_without_posix_the_prompt_is_getpass_on_the_console(monkeypatch):
+    # Windows has no /dev/tty: getpass reads the console, which a process has
+    # when one of its standard streams is a terminal.
+    import getpass
+    import io
+
+    from pkisign import cli
+    from pkisign.errors import PasswordError
+
+    asked = []
+    monkeypatch.setattr(cli.os, "name", "nt")
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: asked.append(prompt) or "s3cret")
+    monkeypatch.setattr(cli.os, "open", lambda *a: pytest.fail("/dev/tty opened on Windows"))
+
+    class Console(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(cli.sys, "stdin", io.StringIO())
+    monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
+    with pytest.raises(PasswordError, match="no terminal to ask for its password; use --password-file$"):
+        cli._tty_prompt("root.key")
+    monkeypatch.setattr(cli.sys, "stderr", Console())
+    assert cli._tty_prompt("root.key") == b"s3cret"
+    assert asked == ["Please enter the password to decrypt root.key: "]
+
+
+def test_the_key_mode_warning_is_posix_only(monkeypatch, tmp_path):
+    from pkisign import cli
+
+    key = tmp_path / "issuer.key"
+    key.write_bytes(b"")
+    key.chmod(0o644)
+    assert cli._key_file_warning(str(key), None).startswith(f"warning: {key} can be read by other users")
+    monkeypatch.setattr(cli.os, "name", "nt")
+    assert cli._key_file_warning(str(key), None) is None
+
+
+def test_an_empty_password_file_names_the_file(tmp_path):
+    empty = tmp_path / "pass.txt"
+    empty.write_text("\n")
+    key = "keys/formats/root-p256.pkcs8-aes256-sha256.key"
+    proc = run_process(["sign", "--password-file", str(empty), "csr/web-p256.csr", "issuers/root-p256.crt", key],
+                       cwd=VECTORS, stdin=subprocess.DEVNULL, start_new_session=True)
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert proc.stderr.decode() == (f"error decrypting {key}: the password file {empty} is empty and there is "
+                                    "no terminal to ask for the password\n")
+    assert b"--password-file" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", [["sign"], ["certificate", "sign"], ["inspect"], ["assemble"]])
+def test_help_describes_the_command_with_examples(command):
+    result = run_cli([*command, "--help"])
+    assert result.code == 0
+    text = result.stdout.decode() + result.stderr
+    prog = "pkisign " + " ".join(command)
+    assert text.startswith(f"usage: {prog}")
+    assert "\nexample" in text and f"\n  {prog} " in text.replace("pkisign sign", prog)
+    assert "exit status: 0 on success; 1 on an error" in " ".join(text.split())
+    if command[-1] == "sign":
+        # The three files are required: no brackets around them.
+        assert text.splitlines()[0] == f"usage: {prog} [flags] <csr-file> <crt-file> <key-file>"
+        assert "pkcs11:module-path=MODULE;token=LABEL" in text

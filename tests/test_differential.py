@@ -15,8 +15,8 @@ or both refuse for the same reason.  Here, in CI:
   ``tests/fuzz_regressions/differential/`` (made by the campaigns), against
   step's recorded outcome; needs no step binary.
 
-The first two need ``step-sign-ref`` (``sudo bash
-../shared/tools/install-step.sh`` from the project root) and skip without it (fail under
+The first two need ``step-sign-ref`` (``sudo bash tools/install-step.sh``
+from the project root) and skip without it (fail under
 PKISIGN_REQUIRE_ALL).
 """
 
@@ -47,7 +47,7 @@ OPEN: dict[str, str] = {}
 @pytest.fixture(scope="module")
 def reference():
     require(diff.reference_path() is not None,
-            "step-sign-ref is not installed (sudo bash ../shared/tools/install-step.sh)")
+            "step-sign-ref is not installed (sudo bash tools/install-step.sh)")
     require(shutil.which("openssl") is not None, "openssl is needed to make the CSR keys")
     return diff.reference_path()
 

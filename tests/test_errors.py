@@ -1,4 +1,4 @@
-"""Every refusal is one line on stderr, exit 1, in step's words (spec section 12).
+"""Every refusal is one line on stderr, exit 1, in step's words (docs/step-sign-spec.md, section 12).
 
 The refusals come from the golden vectors: the step reference refused the
 same argv.  The reference (step-sign-ref) words some messages differently
@@ -34,6 +34,24 @@ WORDED_DIFFERENTLY = {
     "error/key-format/garbage-body": (
         "error parsing bad/key-garbage-body.pem: the private key is malformed",
         "Go's message is an encoding/asn1 struct dump",
+    ),
+    "error/missing-file/password-file-missing": (
+        'error reading "pass/does-not-exist.txt": no such file or directory',
+        "step names the file twice ('error reading X: error reading \"X\": ...')",
+    ),
+    "error/missing-file/password-file-missing-unencrypted-key": (
+        'error reading "pass/does-not-exist.txt": no such file or directory',
+        "step names the file twice ('error reading X: error reading \"X\": ...')",
+    ),
+    "error/no-password/empty-password-file": (
+        "error decrypting keys/formats/root-ed25519.pkcs8-aes256-sha256.key: the password file pass/empty.txt "
+        "is empty and there is no terminal to ask for the password",
+        "step asks on the terminal, and has none; pkisign names the empty file",
+    ),
+    "error/no-password/whitespace-only-password-file": (
+        "error decrypting keys/formats/root-ed25519.pkcs8-aes256-sha256.key: the password file "
+        "pass/whitespace-only.txt is empty and there is no terminal to ask for the password",
+        "step asks on the terminal, and has none; pkisign names the (after trimming) empty file",
     ),
 }
 

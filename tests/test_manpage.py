@@ -42,3 +42,41 @@ def test_man_renders():
                           env=dict(os.environ, MANPAGER="cat", PAGER="cat", MANWIDTH="80"))
     assert proc.returncode == 0, proc.stderr
     assert "pkisign sign" in proc.stdout and "EXIT STATUS" in proc.stdout
+
+
+def _man_text() -> str:
+    man = require_tool("man")
+    proc = subprocess.run([man, "-l", str(ROOT / "man" / "pkisign.1")], capture_output=True, text=True,
+                          env=dict(os.environ, MANPAGER="cat", PAGER="cat", MANWIDTH="80"))
+    assert proc.returncode == 0
+    assert proc.stderr == "", proc.stderr  # no troff warning: no line it cannot break, no stray request
+    return proc.stdout
+
+
+def test_no_uri_is_cut_in_two():
+    text = _man_text()
+    for word in ("pkcs11:module-path=MODULE;token=LABEL",
+                 "'pkcs11:module-path=/usr/lib/softhsm/libsofthsm2.so;token=smallstep?pin-source=pin.txt'"):
+        assert word in text, word
+    assert "\u2010" not in text  # groff's hyphenation mark
+
+
+def test_every_command_has_a_description_with_examples():
+    text = _man_text()
+    for command in ("pkisign sign", "pkisign certificate sign", "pkisign inspect", "pkisign assemble"):
+        section = text.split(f"COMMAND '{command}'", 1)[1].split("OPTIONS", 1)[0]
+        assert "example" in section and f"\n         {command.split()[0]} " in section, command
+    assert "usage: pkisign sign [flags] <csr-file> <crt-file> <key-file>" in text
+
+
+def test_exit_statuses_are_the_codes_main_returns():
+    import re
+
+    source = (ROOT / "pkisign" / "cli.py").read_text(encoding="utf-8")
+    returned = {int(n) for n in re.findall(r"\breturn (\d+)\b", source)} | {1}  # PkisignError.exit_code
+    from pkisign.errors import PkisignError
+
+    assert PkisignError.exit_code == 1
+    section = _man_text().split("EXIT STATUS", 1)[1].split("SEE ALSO", 1)[0]
+    documented = {int(n) for n in re.findall(r"^       (\d+) ", section, re.M)}
+    assert documented == returned | {0}

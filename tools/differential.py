@@ -13,7 +13,7 @@ CA:TRUE, key identifiers, nameConstraints, policies, custom and malformed
 ones, duplicates, explicit critical=FALSE); every key type (RSA-2048,
 P-256, P-384, P-521, Ed25519, and P-224, which Go also reads) and signature
 hash.  Each CSR is signed by pkisign (in-process) and by ``step-sign-ref``
-(``sudo bash ../shared/tools/install-step.sh``) with every profile, the
+(``sudo bash tools/install-step.sh``) with every profile, the
 same ``--serial``, ``--not-before`` and ``--not-after``, and an RSA or
 Ed25519 vector issuer, so both signatures are deterministic:
 
@@ -716,7 +716,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shrink-budget", type=int, default=400, help="signings spent shrinking each mismatch")
     args = parser.parse_args(argv)
     if reference_path() is None:
-        print(f"{REFERENCE} is not installed: sudo bash ../shared/tools/install-step.sh", file=sys.stderr)
+        print(f"{REFERENCE} is not installed: sudo bash tools/install-step.sh", file=sys.stderr)
         return 2
     import time
 

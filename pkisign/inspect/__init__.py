@@ -37,7 +37,7 @@ from .x509 import SCHEMAS
 
 __all__ = [
     "Element", "Finding", "Report", "CODES", "KINDS", "SEVERITIES", "JSON_FORMAT",
-    "inspect_der", "inspect_bytes", "render_text", "render_json",
+    "inspect_der", "inspect_bytes", "render_text", "render_json", "is_private_key", "hide_private_values",
 ]
 
 
@@ -120,3 +120,41 @@ def inspect_bytes(data: bytes) -> Report:
         report.findings.insert(0, _finding("input.bom", 0, "",
                                            f"a {bom}-byte byte order mark before the DER was skipped"))
     return report
+
+
+# -- private keys ---------------------------------------------------------------------
+
+#: Elements of a private key whose values say nothing secret.
+_PUBLIC_TAGS = frozenset(("OBJECT IDENTIFIER", "NULL", "BOOLEAN"))
+
+
+def _private_key_shape(root: Element | None) -> bool:
+    """PKCS#8 or SEC1 (a version INTEGER, then an OCTET STRING among the first
+    three elements) or PKCS#1 (nine or more INTEGERs), judged by shape."""
+    if root is None or root.tag_name != "SEQUENCE":
+        return False
+    names = [c.tag_name for c in root.children]
+    if names[:1] != ["INTEGER"]:
+        return False
+    return "OCTET STRING" in names[1:3] or (len(names) >= 9 and set(names) == {"INTEGER"})
+
+
+def is_private_key(report: Report) -> bool:
+    """Whether the inspected input is a private key (by PEM label, or by shape)."""
+    if report.pem_label is not None:
+        return report.pem_label.endswith("PRIVATE KEY")
+    return report.kind == "unknown" and _private_key_shape(report.root)
+
+
+def hide_private_values(report: Report) -> None:
+    """Blank the values of a private key's elements, keeping their structure
+    (offsets, tags, lengths) and what is not secret: OIDs, NULLs, booleans
+    and the version number."""
+    version = report.root.children[0] if report.root is not None and report.root.children else None
+    for element in report.elements():
+        if element.hex is None or element.tag_name in _PUBLIC_TAGS or element is version:
+            continue
+        element.value, element.hex, element.children = None, "", []
+        element.display = f"{element.length} bytes, hidden (a private value)"
+    report.findings.insert(0, _finding("input.private_key", 0, "",
+                                       "a private key: private values are hidden (--show-private shows them)"))

@@ -188,6 +188,7 @@ CODES: dict[str, tuple[str, str]] = {
     "limit.too_many_elements": ("error", "more elements than the inspector follows; the rest is shown as bytes"),
     "input.empty": ("error", "no data"),
     "input.bom": ("notice", "a byte order mark before the DER was skipped; offsets count from after it"),
+    "input.private_key": ("notice", "a private key: its structure is shown, its private values are hidden"),
     "input.unknown_structure": ("notice", "not a certificate, CSR, TBSCertificate or public key: shown without schema"),
     "pem.no_block": ("error", "PEM armour with no block that decodes"),
     "pem.extra_blocks": ("notice", "more PEM blocks in the input; only one is inspected"),

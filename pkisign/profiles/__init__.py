@@ -1,4 +1,4 @@
-"""The built-in profiles, as the templates step runs for them (spec section 7).
+"""The built-in profiles, as the templates step runs for them (docs/step-sign-spec.md, section 7).
 
 A profile is a template shipped with pkisign, as in step, and these files
 define it.  The leaf profile's output also has a closed form

@@ -3,7 +3,7 @@
 # from real Go, for pkisign/gonet.py (tests/test_gonet.py only reads them).
 #
 # Builds tools/goref/netref offline (GOPATH mode) with the Go 1.24 toolchain
-# and go.step.sm/crypto unpacked by /work/shared/tools/install-step.sh, feeds
+# and go.step.sm/crypto unpacked by tools/install-step.sh, feeds
 # it the input corpus below and writes its answers.
 #
 # Usage: tools/goref/regen_goldens.sh

@@ -3,7 +3,7 @@
 # pkisign/goparse.py (tests/test_goparse.py only reads the golden).
 #
 # Builds tools/goref/certparse offline (GOPATH mode) with the Go 1.24
-# toolchain unpacked by /work/shared/tools/install-step.sh, lets it make a
+# toolchain unpacked by tools/install-step.sh, lets it make a
 # few seed certificates with x509.CreateCertificate, builds the corpus below
 # (hand-made edge cases plus seeded structure-aware mutations; stable across
 # runs) and records what x509.ParseCertificate says about each one.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build gotemplate-ref (main.go next to this script) offline, in GOPATH mode,
 # with the Go toolchain and Go library sources unpacked by
-# shared/tools/install-step.sh (default prefix /opt/step-sign-ref).
+# tools/install-step.sh (default prefix /opt/step-sign-ref).
 # Prints the path of the binary on stdout.
 #
 # Env: STEP_REF_PREFIX  where install-step.sh unpacked its packages
@@ -14,7 +14,7 @@ prefix="${STEP_REF_PREFIX:-/opt/step-sign-ref}"
 root="$prefix/root"
 goroot="$(ls -d "$root"/usr/lib/go-1.* 2>/dev/null | sort -V | tail -n1 || true)"
 if [ -z "$goroot" ] || [ ! -x "$goroot/bin/go" ]; then
-  echo "gotemplate-ref: no Go toolchain under $root/usr/lib (run shared/tools/install-step.sh)" >&2
+  echo "gotemplate-ref: no Go toolchain under $root/usr/lib (run tools/install-step.sh)" >&2
   exit 1
 fi
 out="${GOTEMPLATE_REF_OUT:-${XDG_CACHE_HOME:-$HOME/.cache}/pkisign/gotemplate-ref}"
