@@ -37,7 +37,7 @@ from typing import Any
 
 from ..errors import KMSError, MissingExtraError
 from ..keys import PublicKey, SignatureAlgorithm
-from .common import check_algorithm, digest_for, public_key_from_der, timeout
+from .common import KMSSigner, digest_for, public_key_from_der, timeout
 from .uri import KMSURI, has_scheme, parse_kms_uri
 
 __all__ = ["ATTEMPTS", "AWSConfig", "AWSKMSSigner", "open_awskms_signer"]
@@ -158,8 +158,10 @@ class _Errors:
         return f"{action} with {key} failed: {type(error).__name__}"
 
 
-class AWSKMSSigner:
+class AWSKMSSigner(KMSSigner):
     """An issuer key in AWS KMS (pkisign's ``Signer`` protocol)."""
+
+    KIND = "the AWS KMS signer"
 
     def __init__(self, config: AWSConfig) -> None:
         boto3, botocore_config, exceptions = _boto()
@@ -187,7 +189,6 @@ class AWSKMSSigner:
         if failure is not None:
             raise KMSError(failure)
         self._errors = _Errors(exceptions, self._client.meta.endpoint_url, limit)
-        self._closed = False
         try:
             self._public_key, self._algorithms = self._load()
         except BaseException:
@@ -221,9 +222,7 @@ class AWSKMSSigner:
         return self._public_key
 
     def sign(self, message: bytes, algorithm: SignatureAlgorithm) -> bytes:
-        if self._closed:
-            raise KMSError(f"the AWS KMS signer for {self.description} is closed")
-        check_algorithm(self._public_key, algorithm, self.description)
+        self._check(algorithm)
         name = _SIGNING_ALGORITHMS.get((algorithm.key_kind, algorithm.hash, algorithm.pss))
         if name is None or (self._algorithms and name not in self._algorithms):
             offered = ", ".join(self._algorithms) or "none"
@@ -235,21 +234,10 @@ class AWSKMSSigner:
             raise KMSError(f"AWS KMS returned no signature for {self.description}")
         return signature
 
-    def close(self) -> None:
-        """Close the client's connections; twice is harmless."""
-        self._closed = True
+    def _release(self) -> None:
         client, self._client = self._client, None
         if client is not None:
             client.close()
-
-    def __enter__(self) -> "AWSKMSSigner":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<AWSKMSSigner {self.description}>"
 
 
 def open_awskms_signer(kms: str, key: str) -> AWSKMSSigner:

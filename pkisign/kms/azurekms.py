@@ -34,7 +34,7 @@ from typing import Any
 from .. import der
 from ..errors import KMSError, MissingExtraError
 from ..keys import CURVES, PublicKey, SignatureAlgorithm
-from .common import check_algorithm, digest_for, public_key_from_der, raw_ecdsa_to_der, timeout
+from .common import KMSSigner, digest_for, public_key_from_der, raw_ecdsa_to_der, timeout
 from .uri import KMSURI, parse_kms_uri
 
 __all__ = ["ATTEMPTS", "AzureConfig", "AzureKMSSigner", "open_azurekms_signer"]
@@ -121,8 +121,10 @@ def _spki_from_jwk(jwk: Any, where: str) -> bytes:
     raise KMSError(f"unsupported key type for {where}: {kty or 'unknown'} (pkisign signs with RSA and EC keys)")
 
 
-class AzureKMSSigner:
+class AzureKMSSigner(KMSSigner):
     """An issuer key in Azure Key Vault (pkisign's ``Signer`` protocol)."""
+
+    KIND = "the Azure Key Vault signer"
 
     def __init__(self, config: AzureConfig) -> None:
         keys, identity, self._exc = _azure()
@@ -140,7 +142,6 @@ class AzureKMSSigner:
                                                                **options)
         self._client: Any = keys.KeyClient(config.vault_url, self._credential, **options)
         self._crypto: Any = None
-        self._closed = False
         try:
             self._load(config, options)
         except BaseException:
@@ -196,9 +197,7 @@ class AzureKMSSigner:
         return self._public_key
 
     def sign(self, message: bytes, algorithm: SignatureAlgorithm) -> bytes:
-        if self._closed:
-            raise KMSError(f"the Azure Key Vault signer for {self.description} is closed")
-        check_algorithm(self._public_key, algorithm, self.description)
+        self._check(algorithm)
         name = _ALGORITHMS.get((algorithm.key_kind, algorithm.hash, algorithm.pss))
         if name is None:
             raise KMSError(f"Azure Key Vault cannot sign {algorithm.name}")
@@ -215,23 +214,12 @@ class AzureKMSSigner:
             return raw_ecdsa_to_der(signature)
         return signature
 
-    def close(self) -> None:
-        """Close the clients' connections; twice is harmless."""
-        self._closed = True
+    def _release(self) -> None:
         for attribute in ("_crypto", "_client", "_credential"):
             client = getattr(self, attribute, None)
             setattr(self, attribute, None)
             if client is not None and hasattr(client, "close"):
                 client.close()
-
-    def __enter__(self) -> "AzureKMSSigner":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<AzureKMSSigner {self.description}>"
 
 
 def open_azurekms_signer(kms: str, key: str) -> AzureKMSSigner:

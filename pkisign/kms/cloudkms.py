@@ -39,7 +39,7 @@ from typing import Any
 
 from ..errors import KMSError, MissingExtraError
 from ..keys import PublicKey, SignatureAlgorithm
-from .common import check_algorithm, digest_for, public_key_from_pem, timeout
+from .common import KMSSigner, digest_for, public_key_from_pem, timeout
 from .uri import KMSURI, has_scheme, parse_kms_uri
 
 __all__ = ["ATTEMPTS", "crc32c", "CloudKMSConfig", "CloudKMSSigner", "open_cloudkms_signer"]
@@ -118,8 +118,10 @@ class CloudKMSConfig:
         return cls(named.get("credentials-file") or base.get("credentials-file"), name)
 
 
-class CloudKMSSigner:
+class CloudKMSSigner(KMSSigner):
     """An issuer key in Google Cloud KMS (pkisign's ``Signer`` protocol)."""
+
+    KIND = "the Cloud KMS signer"
 
     def __init__(self, config: CloudKMSConfig) -> None:
         kms_v1, self._exc = _google()
@@ -130,7 +132,6 @@ class CloudKMSSigner:
         self._endpoint = os.environ.get("PKISIGN_CLOUDKMS_ENDPOINT", "")
         self._client: Any = None
         self._client = self._make_client(config)
-        self._closed = False
         try:
             self._public_key, self._algorithm = self._load()
         except BaseException:
@@ -238,9 +239,7 @@ class CloudKMSSigner:
         return self._public_key
 
     def sign(self, message: bytes, algorithm: SignatureAlgorithm) -> bytes:
-        if self._closed:
-            raise KMSError(f"the Cloud KMS signer for {self.description} is closed")
-        check_algorithm(self._public_key, algorithm, self.description)
+        self._check(algorithm)
         if (algorithm.key_kind, algorithm.hash, algorithm.pss) != _ALGORITHMS[self._algorithm]:
             raise KMSError(f"the Cloud KMS {self.description} signs only with {self._algorithm}, "
                            f"not {algorithm.name}")
@@ -262,21 +261,10 @@ class CloudKMSSigner:
                            "(CRC32C mismatch)")
         return signature
 
-    def close(self) -> None:
-        """Close the client's channel; twice is harmless."""
-        self._closed = True
+    def _release(self) -> None:
         client, self._client = self._client, None
         if client is not None:
             client.transport.close()
-
-    def __enter__(self) -> "CloudKMSSigner":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<CloudKMSSigner {self.description}>"
 
 
 def open_cloudkms_signer(kms: str, key: str) -> CloudKMSSigner:

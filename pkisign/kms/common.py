@@ -17,7 +17,7 @@ from ..errors import KMSError
 from ..keys import KeyError_, PublicKey, SignatureAlgorithm, parse_spki
 from .uri import SECRET_ATTRIBUTES
 
-__all__ = ["DEFAULT_TIMEOUT", "timeout", "public_key_from_der", "public_key_from_pem", "check_algorithm",
+__all__ = ["KMSSigner", "DEFAULT_TIMEOUT", "timeout", "public_key_from_der", "public_key_from_pem", "check_algorithm",
            "digest_for", "redact", "secret_values", "one_line", "raw_ecdsa_to_der"]
 
 #: Seconds one call to a KMS (or the plugin) may take unless PKISIGN_KMS_TIMEOUT says otherwise.
@@ -98,3 +98,40 @@ def raw_ecdsa_to_der(raw: bytes) -> bytes:
     size = len(raw) // 2
     r, s = int.from_bytes(raw[:size], "big"), int.from_bytes(raw[size:], "big")
     return der.sequence(der.integer(r), der.integer(s))
+
+
+class KMSSigner:
+    """What every KMS signer shares: ``close()`` (or ``with``) releases its
+    client once, a closed signer refuses to sign, and ``repr`` names the key
+    (its description holds no secret)."""
+
+    #: What the key is, for messages: "key K in V", never a credential.
+    description: str
+    #: Who signs, for messages: "the AWS KMS signer".
+    KIND = "the signer"
+    _closed = False
+    _public_key: PublicKey
+
+    def _check(self, algorithm: SignatureAlgorithm) -> None:
+        """Before each signature: the signer is open and the algorithm fits its key."""
+        if self._closed:
+            raise KMSError(f"{self.KIND} for {self.description} is closed")
+        check_algorithm(self._public_key, algorithm, self.description)
+
+    def _release(self) -> None:
+        """Close the client's connections (called once, by ``close``)."""
+
+    def close(self) -> None:
+        """Release the client; twice is harmless."""
+        if not self._closed:
+            self._closed = True
+            self._release()
+
+    def __enter__(self) -> "KMSSigner":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.description}>"

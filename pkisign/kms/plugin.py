@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..errors import KMSError
 from ..keys import PublicKey, SignatureAlgorithm
-from .common import check_algorithm, digest_for, one_line, public_key_from_pem, redact, secret_values, timeout
+from .common import KMSSigner, digest_for, one_line, public_key_from_pem, redact, secret_values, timeout
 
 __all__ = ["PLUGIN_NAME", "find_plugin", "PluginSigner", "open_plugin_signer"]
 
@@ -74,7 +74,7 @@ def _go_quote(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-class PluginSigner:
+class PluginSigner(KMSSigner):
     """A key reached through step-kms-plugin (pkisign's ``Signer`` protocol)."""
 
     def __init__(self, path: str, kms: str, key: str) -> None:
@@ -82,7 +82,6 @@ class PluginSigner:
         self._kms = kms
         self._key = key
         self._secrets = secret_values(kms, key)
-        self._closed = False
         self.description = f"'{redact(key)}' (through {PLUGIN_NAME})"
         out = self._run(["key", *self._kms_args(), key], b"")
         self._public_key = public_key_from_pem(out, f"the key {self.description}")
@@ -131,9 +130,7 @@ class PluginSigner:
         return self._public_key
 
     def sign(self, message: bytes, algorithm: SignatureAlgorithm) -> bytes:
-        if self._closed:
-            raise KMSError(f"the signer for {self.description} is closed")
-        check_algorithm(self._public_key, algorithm, self.description)
+        self._check(algorithm)
         args = ["sign", "--format", "base64", *self._kms_args()]
         if self._public_key.kind == "rsa":
             if algorithm.pss:
@@ -150,18 +147,6 @@ class PluginSigner:
         if not signature:
             raise KMSError(f"{PLUGIN_NAME} sign gave no base64 signature for {self.description}")
         return signature
-
-    def close(self) -> None:
-        self._closed = True
-
-    def __enter__(self) -> "PluginSigner":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<PluginSigner {self.description}>"
 
 
 def open_plugin_signer(kms: str, key: str) -> PluginSigner:
