@@ -80,8 +80,8 @@ from asn1crypto import core
 from .. import der
 from ..errors import KMSError, MissingExtraError
 from ..inputs import GO_SPACE, ReadError, read_limited
-from ..keys import CURVES, KeyError_, PublicKey, SignatureAlgorithm, parse_spki
-from .common import raw_ecdsa_to_der
+from ..keys import CURVES, PublicKey, SignatureAlgorithm
+from .common import public_key_from_der, raw_ecdsa_to_der
 from .uri import KMSURI, _show, decode_id
 
 __all__ = ["DEFAULT_MODULE", "Pin", "PKCS11Config", "PKCS11Signer", "open_pkcs11_signer"]
@@ -541,13 +541,7 @@ def _public_key(p11: Any, session: Any, private: Any, key_type: Any, where: str)
             raise KMSError(f"no public key for the private key {where}: the token has no public key object "
                            "with its id or label, and the private key does not show its public part")
         spki = candidates.pop()
-    try:
-        key = parse_spki(spki)
-    except KeyError_ as exc:
-        raise KMSError(f"the public key of {where} is malformed: {exc}") from None
-    if key is None:
-        raise KMSError(f"unsupported key type for {where}")
-    return key
+    return public_key_from_der(spki, where)
 
 
 # -- the signer -------------------------------------------------------------------------
