@@ -2,7 +2,7 @@
 
 Checked on every certificate a target makes, with asn1crypto (not with
 pkisign): the issuer name and key, the serial, and "requester data stays in
-its lane" (issue 7): a leaf carries only SAN, keyUsage, extKeyUsage and the
+its lane": a leaf carries only SAN, keyUsage, extKeyUsage and the
 key identifiers; an intermediate only keyUsage, basicConstraints (CA, with
 the --path-len asked) and the key identifiers; only the csr profile copies
 the CSR's extensions.
