@@ -15,8 +15,8 @@ its key before the others start, so that a wrong PIN costs one failed
 login, not one per worker.
 
 A worker ignores SIGINT (Ctrl-C reaches the whole process group; the
-parent decides) and turns SIGTERM into a clean exit that removes its
-unpublished temporary files.  A worker that dies (killed, out of memory)
+parent decides) and stops on SIGTERM once the group in hand is published:
+no temporary file is left behind.  A worker that dies (killed, out of memory)
 ends the batch with ``WorkerDied``: the certificates already published are
 whole, and ``--skip-existing`` finishes the batch.
 """
@@ -146,8 +146,18 @@ def _groups(work: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
         yield group
 
 
-def _stop_worker(signum: int, frame: Any) -> None:
-    raise SystemExit(128 + signum)
+class _Stop:
+    """A worker's SIGTERM: at once when it waits for work, else once its group is published
+    (a group is never left half published, nor its temporary files behind)."""
+
+    busy = False
+    asked = 0
+
+    @classmethod
+    def handler(cls, signum: int, frame: Any) -> None:
+        cls.asked = signum
+        if not cls.busy:
+            raise SystemExit(128 + signum)
 
 
 def _follow_parent(parent: int) -> None:
@@ -168,7 +178,7 @@ def _follow_parent(parent: int) -> None:
 def _worker(job: BatchJob, issuer: Any, kms: bool, conn: Any, parent: int) -> None:
     """A worker's life: open the key, then sign the groups sent until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop_worker)
+    signal.signal(signal.SIGTERM, _Stop.handler)
     _follow_parent(parent)
     own = None
     try:
@@ -183,11 +193,16 @@ def _worker(job: BatchJob, issuer: Any, kms: bool, conn: Any, parent: int) -> No
             if message is None:
                 return
             index, group = message
+            _Stop.busy = True
             try:
                 outcomes = sign_group(job, own, group)
             except PkisignError as exc:  # the key went away (an HSM unplugged, a KMS gone)
                 conn.send(("fatal", str(exc)))
                 return
+            finally:
+                _Stop.busy = False
+            if _Stop.asked:
+                raise SystemExit(128 + _Stop.asked)
             conn.send(("done", (index, outcomes)))
     except (EOFError, BrokenPipeError, ConnectionResetError):
         return  # the parent is gone: nothing to report to

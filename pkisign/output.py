@@ -255,7 +255,8 @@ class GroupWriter:
         self.force = force
         self.protected = protected
         self.size = size
-        self._pending: list[tuple[object, str, str, int]] = []
+        # [key, path (None: not to be published), temporary name, fd (None: closed)]
+        self._pending: list[list] = []
 
     def __len__(self) -> int:
         return len(self._pending)
@@ -282,30 +283,33 @@ class GroupWriter:
             if isinstance(exc, OSError):
                 raise UsageError(f"cannot write {path}: {_reason(exc)}") from None
             raise
-        self._pending.append((key, path, tmp, fd))
+        self._pending.append([key, path, tmp, fd])
 
     def flush(self) -> list[tuple[object, UsageError]]:
         """Make the pending files durable and give them their names.
 
         Returns the files that could not be published, each with its error
         (``OutputExistsError`` when another writer took the name meanwhile).
+        An interruption (SIGTERM made an exception) leaves what is not yet
+        published to ``discard``.
         """
-        pending, self._pending = self._pending, []
         failed: list[tuple[object, UsageError]] = []
-        synced = []
         sync = getattr(os, "fdatasync", os.fsync)
-        for key, path, tmp, fd in pending:
+        for entry in self._pending:
+            key, path, tmp, fd = entry
             try:
                 sync(fd)
             except OSError as exc:  # never published: its contents may not be on the disk
                 failed.append((key, UsageError(f"cannot write {path}: {_reason(exc)}")))
-                _discard(tmp)
-            else:
-                synced.append((key, path, tmp))
+                entry[1] = None
             finally:
+                entry[3] = None
                 os.close(fd)
         directories = set()
-        for key, path, tmp in synced:
+        for entry in self._pending:
+            key, path, tmp, _ = entry
+            if path is None:
+                continue
             try:
                 if self.force:
                     _publish_over(tmp, path)
@@ -313,23 +317,22 @@ class GroupWriter:
                     _publish_new(tmp, path)
                 directories.add(os.path.dirname(path) or ".")
             except FileExistsError:
-                _discard(tmp)
                 failed.append((key, OutputExistsError(f"{path} already exists; use --force to replace it")))
             except UsageError as exc:
-                _discard(tmp)
                 failed.append((key, exc))
             except OSError as exc:
-                _discard(tmp)
                 failed.append((key, UsageError(f"cannot write {path}: {_reason(exc)}")))
+        self.discard()  # the temporary names of the files not published
         for directory in sorted(directories):
             sync_directory(directory)
         return failed
 
     def discard(self) -> None:
-        """Drop the pending files (an interrupted run): none of them is published."""
+        """Remove the temporary files still pending: none of them is published."""
         pending, self._pending = self._pending, []
         for _, _, tmp, fd in pending:
-            os.close(fd)
+            if fd is not None:
+                os.close(fd)
             _discard(tmp)
 
 
