@@ -111,11 +111,13 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
                         "standard error (the default, as step does), truncate its notAfter to the issuer's, "
                         "or refuse (error)")
     batch = p.add_argument_group(
-        "many CSRs", "Sign many CSRs in one run, with one issuer key (one HSM login): the positional "
-        "arguments are then <crt-file> <key-file>, and each certificate goes to its own file in --out-dir "
-        "(the CSR's name with .crt, or .der with --format der).  A CSR that fails is reported on standard "
-        "error and does not stop the others; the exit status is 1 when any failed.  On a terminal, "
-        "progress is shown on standard error.")
+        "many CSRs", "Sign many CSRs in one run, with one issuer key (one HSM login per signing process): "
+        "the positional arguments are then <crt-file> <key-file>, and each certificate goes to its own file "
+        "in --out-dir (the CSR's name with .crt, or .der with --format der).  A CSR that fails is reported on "
+        "standard error and does not stop the others; the exit status is 1 when any failed.  On a terminal, "
+        "progress is shown on standard error.  Certificates are made durable in groups of 64: each file is "
+        "synced, then linked to its name, then the directory is synced; a crash leaves every name absent "
+        "or naming a whole certificate.")
     batch.add_argument("--csr", action="append", default=None, metavar="FILE",
                        help="a CSR to sign (repeatable)")
     batch.add_argument("--batch", default=None, metavar="DIR|LIST",
@@ -129,8 +131,9 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
                             "worker opens its own session with a --kms key (one PKCS#11 login per worker), the "
                             "first before the others start.  The files, the lines on standard error (in the order "
                             "of the CSRs) and the exit status are those of --jobs 1, which signs in this process. "
-                            "Ctrl-C or SIGTERM stops the workers, removing their unpublished files; a worker that "
-                            "dies ends the batch with one line and exit status 1")
+                            "Ctrl-C or SIGTERM stops the workers once the group of CSRs each has in hand is written "
+                            "(exit status 130 or 143); a worker that dies ends the batch with one line and exit "
+                            "status 1")
     batch.add_argument("--skip-existing", action="store_true", default=None,
                        help="leave a certificate already in --out-dir as it is and do not sign its CSR again: "
                             "a rerun finishes a batch that was interrupted (not with --force)")
