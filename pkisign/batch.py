@@ -250,6 +250,12 @@ class _Pool:
         answers: dict[int, list[Outcome]] = {}
         next_index = next_out = 0
         exhausted = False
+        import gc
+
+        # The parent's objects (the list of CSRs above all) are shared with the
+        # workers until written to; a collection in a worker would touch them
+        # all and copy every page.
+        gc.freeze()
         try:
             first = self._start()
             self._await_ready(first)
