@@ -181,20 +181,20 @@ def test_a_worker_that_dies_ends_the_batch_with_one_line(tmp_path):
 
 # -- PKCS#11: one login per worker ----------------------------------------------------------
 
-# Runs pkisign with its PKCS#11 signers counted: each one opened logs in to the token (C_Login
-# on a new session; python-pkcs11's Token is a compiled class that cannot be wrapped), and
-# writes the PID of the process that opened it to the file named by the first argument.
+# Runs pkisign with its PKCS#11 logins counted, as test_kms.py's count_logins does: each call of
+# _open_session with a PIN (C_OpenSession and C_Login) writes the PID of the process that made it
+# and of its parent to the file named by the first argument.
 COUNTING = """
 import os, sys
 import pkisign.kms.pkcs11 as p11
 log = sys.argv.pop(1)
-real_open = p11.open_pkcs11_signer
-def counted_open(uri):
-    signer = real_open(uri)
-    with open(log, "a") as f:
-        f.write(f"{os.getpid()} {os.getppid()}\\n")
-    return signer
-p11.open_pkcs11_signer = counted_open
+real_open = p11._open_session
+def counted_open(*args):
+    if args[2] is not None:
+        with open(log, "a") as f:
+            f.write(f"{os.getpid()} {os.getppid()}\\n")
+    return real_open(*args)
+p11._open_session = counted_open
 from pkisign.cli import main
 sys.exit(main(sys.argv[1:]))
 """
