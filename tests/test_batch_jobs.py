@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from asn1crypto import pem as apem, x509
@@ -200,27 +201,36 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+MAKE_TOKEN = """
+import sys
+from pathlib import Path
+import kms_helpers
+hsm = kms_helpers.SoftHSM(Path(sys.argv[1]))
+with hsm.session() as session:
+    kms_helpers.import_key_file(session, Path(sys.argv[2]), b"\\x40\\x02", "root-p256")
+print(hsm.conf, hsm.kms_uri())
+"""
+
+
 def test_a_pkcs11_batch_logs_in_once_per_worker(tmp_path):
     why = kms_helpers.missing()
     require(why is None, why or "")
-    old = os.environ.get("SOFTHSM2_CONF")
-    try:
-        hsm = kms_helpers.SoftHSM(tmp_path / "softhsm")
-        with hsm.session() as session:
-            kms_helpers.import_key_file(session, VECTORS / "issuers/root-p256.key", b"\x40\x02", "root-p256")
-    finally:
-        if old is None:
-            os.environ.pop("SOFTHSM2_CONF", None)
-        else:
-            os.environ["SOFTHSM2_CONF"] = old
+    # The token is made in a process of its own: SoftHSM reads its configuration once per
+    # process, and the other PKCS#11 tests of this process use theirs.
+    made = subprocess.run([sys.executable, "-c", MAKE_TOKEN, str(tmp_path / "softhsm"),
+                           str(VECTORS / "issuers/root-p256.key")], cwd=Path(__file__).parent,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(Path(__file__).parent)])),
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    conf, uri = made.stdout.split()
     names = _mixed_batch(tmp_path / "in", 150)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), SOFTHSM2_CONF=str(hsm.conf), **FIXED_TIME)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SOFTHSM2_CONF=conf, **FIXED_TIME)
     runs = {}
     for jobs in ("1", "2"):
         out, log = tmp_path / f"out-{jobs}", tmp_path / f"logins-{jobs}"
         out.mkdir()
         proc = subprocess.Popen([sys.executable, "-c", COUNTING, str(log), "sign", "--batch", str(tmp_path / "in"),
-                                 "--out-dir", str(out), "--jobs", jobs, "--kms", hsm.kms_uri(),
+                                 "--out-dir", str(out), "--jobs", jobs, "--kms", uri,
                                  "issuers/root-p256.crt", "pkcs11:id=4002"],
                                 cwd=VECTORS, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         stdout, stderr = proc.communicate()
