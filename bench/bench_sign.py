@@ -29,10 +29,17 @@ cli      wall time of one command that signs the leaf: ``pkisign sign``,
          ``python -X importtime -m pkisign sign ...``; pkisign's own imports
          are the wall time of a Python that imports what the command loads,
          less ``python -c pass``.  Target: pkisign <= 2x openssl.
+batch    certificates per second of ``pkisign sign --batch DIR --out-dir DIR``
+         with ``--jobs 1`` and ``--jobs N`` (``--jobs``, default the CPUs),
+         ``--jobs-batch-size`` CSRs written to disk, ``--batch-runs`` runs
+         each, alternating, with the load average of the machine.  Targets:
+         ``--jobs N`` >= 1.7x ``--jobs 1``, and >= 3x the 805 certificates/s
+         of a batch before worker processes and grouped syncs.
 memory   peak RSS of one ``pkisign sign``, with openssl and step-sign-ref
          for comparison (GNU time's %M; target < 40 MB, where 1 MB = 10^6
          bytes), and a batch of ``--batch-size`` CSRs through ``pkisign sign
-         --batch DIR --out-dir DIR``, its VmRSS read from /proc every
+         --batch DIR --out-dir DIR --jobs N``, the VmRSS of the batch and
+         its workers, summed, read from /proc every
          ``--sample-interval`` s while it runs (target: flat, within 10% from
          10% to 100% of progress).
 
@@ -67,7 +74,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _timing import rate  # noqa: E402
 
-SECTIONS = ("library", "rsa", "cli", "memory")
+SECTIONS = ("library", "rsa", "cli", "batch", "memory")
 DNS_NAME = "bench.example.com"
 MB = 1_000_000
 
@@ -583,6 +590,41 @@ def _vm_kib(pid: int) -> tuple[int, int] | None:
         return None
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(child) for child in f.read().split()]
+    except OSError:
+        return []
+
+
+def _pss_kib(pid: int) -> int | None:
+    """Proportional set size: the RSS with each shared page divided among the processes sharing it."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
+def _vm_kib_with_workers(pid: int) -> tuple[int, int, int, int] | None:
+    """VmRSS, VmHWM and PSS summed over a process and its children (the
+    workers of --jobs), and how many processes that is.  A forked worker's RSS
+    counts every page it still shares with the parent, so the RSS sum counts
+    them twice; the PSS sum is the memory the batch really holds."""
+    own = _vm_kib(pid)
+    if own is None:
+        return None
+    rss, hwm = own
+    pss = _pss_kib(pid) or 0
+    processes = 1
+    for child in _children(pid):
+        theirs = _vm_kib(child)
+        if theirs is not None:
+            rss, hwm, pss, processes = rss + theirs[0], hwm + theirs[1], pss + (_pss_kib(child) or 0), processes + 1
+    return rss, hwm, pss, processes
+
+
 def _count_certificates(directory: Path) -> int:
     with os.scandir(directory) as entries:
         return sum(1 for entry in entries if entry.name.endswith(".crt"))
@@ -594,6 +636,8 @@ class Sample:
     done: int
     rss_kib: int
     hwm_kib: int
+    pss_kib: int
+    processes: int
 
 
 def run_batch(argv: list[str], cwd: Path, env: dict[str, str], out: Path, interval: float
@@ -610,7 +654,7 @@ def run_batch(argv: list[str], cwd: Path, env: dict[str, str], out: Path, interv
     os.set_blocking(proc.stderr.fileno(), False)
     errors = b""
     while True:
-        memory = _vm_kib(proc.pid)
+        memory = _vm_kib_with_workers(proc.pid)
         if memory is not None:
             samples.append(Sample(time.perf_counter() - start, _count_certificates(out), *memory))
         errors += proc.stderr.read() or b""  # keep the pipe from filling up
@@ -655,7 +699,8 @@ def section_memory(inputs: Inputs, args: argparse.Namespace, report: Report) -> 
     make_csrs(src, n)
     made = time.perf_counter() - start
     pkisign, _, _ = pkisign_command()
-    argv = [*pkisign, "sign", "--batch", str(src), "--out-dir", str(out), inputs.p256_crt.name, inputs.p256_key.name]
+    argv = [*pkisign, "sign", "--batch", str(src), "--out-dir", str(out), "--jobs", str(args.jobs),
+            inputs.p256_crt.name, inputs.p256_key.name]
     samples, elapsed, code = run_batch(argv, inputs.dir, env, out, args.sample_interval)
     if not samples:
         raise SystemExit("bench_sign: the batch ended before its memory could be sampled; try a larger --batch-size")
@@ -663,32 +708,93 @@ def section_memory(inputs: Inputs, args: argparse.Namespace, report: Report) -> 
     if code or written != n:
         raise SystemExit(f"bench_sign: the batch exited with {code} and wrote {written} of {n} certificates")
     points = [(f"{p}%", _at(samples, -(-n * p // 100))) for p in (10, 50)]
-    last = _at(samples, n) or samples[-1]  # the process may end between the last two samples
-    points.append(("100%" if last.done == n else f"last sample ({100 * last.done // n}%)", last))
-    rows = [[label, f"{s.done:,}", f"{s.seconds:.1f}", f"{s.rss_kib * 1024 / MB:.1f}"] if s else [label, "-", "-", "-"]
-            for label, s in points]
+    # The workers end with the last group: the last sample that still has them all.
+    most = max(s.processes for s in samples)
+    last = ([s for s in samples if s.processes == most] or samples)[-1]
+    points.append(("100%" if last.done == n else f"last sample with every worker ({100 * last.done // n}%)", last))
+    rows = [[label, f"{s.done:,}", f"{s.seconds:.1f}", f"{s.rss_kib * 1024 / MB:.1f}", f"{s.pss_kib * 1024 / MB:.1f}"]
+            if s else [label, "-", "-", "-", "-"] for label, s in points]
     peak = max(samples, key=lambda s: s.hwm_kib)
-    rows.append(["peak (VmHWM)", f"{peak.done:,}", f"{peak.seconds:.1f}", f"{peak.hwm_kib * 1024 / MB:.1f}"])
+    rows.append(["peak (VmHWM)", f"{peak.done:,}", f"{peak.seconds:.1f}", f"{peak.hwm_kib * 1024 / MB:.1f}", "-"])
     first = points[0][1]
     growth = (last.rss_kib - first.rss_kib) / first.rss_kib if first else float("nan")
+    pss_growth = (last.pss_kib - first.pss_kib) / first.pss_kib if first else float("nan")
     rate = n / elapsed
     steady = (last.done - first.done) / (last.seconds - first.seconds) if first and last.seconds > first.seconds \
         else float("nan")
     per_command = 1 / wall["openssl x509 -req"]
-    table(f"Memory: a batch of {n:,} CSRs, pkisign sign --batch DIR --out-dir DIR (VmRSS every "
+    table(f"Memory: a batch of {n:,} CSRs, pkisign sign --batch DIR --out-dir DIR --jobs {args.jobs} (VmRSS of "
+          f"the batch and its workers, summed, every "
           f"{args.sample_interval:g} s, {len(samples)} samples)",
-          ["progress", "certificates", "at s", "RSS MB"], rows,
+          ["progress", "certificates", "at s", "RSS MB", "PSS MB"], rows,
           [f"{n:,} CSRs made in {made:.1f} s (cryptography, one key); the batch wrote {written:,} certificates",
-           f"RSS from 10% to {100 * last.done // n}% of progress: {growth * 100:+.1f}%",
+           f"from 10% to {100 * last.done // n}% of progress: RSS {growth * 100:+.1f}%, PSS {pss_growth * 100:+.1f}% "
+           f"({most} processes; RSS counts the pages the workers share with the batch once in each, PSS divides "
+           "them: PSS grows as pages once shared are copied on write)",
            f"certificates per second: {rate:,.0f} over the whole command, {steady:,.0f} from 10% on; "
            f"openssl, one command per CSR: {per_command:,.0f}"])
-    report.targets.append(Target(f"Batch of {n:,} CSRs, RSS growth from 10% to 100% of progress",
+    report.targets.append(Target(f"Batch of {n:,} CSRs, --jobs {args.jobs}, PSS of all its processes, growth "
+                                 "from 10% to 100% of progress",
+                                 f"{first.pss_kib * 1024 / MB:.1f} -> {last.pss_kib * 1024 / MB:.1f} MB"
+                                 if first else "-", "-", f"{pss_growth * 100:+.1f}%", "-", None))
+    report.targets.append(Target(f"Batch of {n:,} CSRs, --jobs {args.jobs}, RSS summed over its processes, growth "
+                                 "from 10% to 100% of progress",
                                  f"{first.rss_kib * 1024 / MB:.1f} -> {last.rss_kib * 1024 / MB:.1f} MB"
                                  if first else "-", "-", f"{growth * 100:+.1f}%", "flat (within 10%)",
                                  abs(growth) <= 0.10))
     report.targets.append(Target(f"Batch of {n:,} CSRs, certificates/s", _rate(rate),
                                  f"openssl, one command per CSR {per_command:,.0f}", f"{rate / per_command:.0f}x",
                                  "-", None))
+
+
+# -- batches ---------------------------------------------------------------------------
+
+#: Certificates per second of a batch to disk before the worker processes and the grouped syncs.
+OLD_BATCH_RATE = 805
+
+
+def section_batch(inputs: Inputs, args: argparse.Namespace, report: Report) -> None:
+    n = args.jobs_batch_size
+    src = inputs.dir / "jobs-in"
+    src.mkdir()
+    make_csrs(src, n)
+    pkisign, env, how = pkisign_command()
+    contenders = {"--jobs 1": "1", f"--jobs {args.jobs}": str(args.jobs)}
+    seconds: dict[str, list[float]] = {name: [] for name in contenders}
+    loads = [os.getloadavg()[0]]
+    names = list(contenders)
+    for r in range(args.batch_runs):
+        for name in names[r % 2:] + names[:r % 2]:
+            out = inputs.dir / f"jobs-out-{r}-{contenders[name]}"
+            out.mkdir()
+            argv = [*pkisign, "sign", "--batch", str(src), "--out-dir", str(out), "--jobs", contenders[name],
+                    inputs.p256_crt.name, inputs.p256_key.name]
+            start = time.perf_counter()
+            code = subprocess.run(argv, cwd=inputs.dir, env=env, stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.DEVNULL).returncode
+            seconds[name].append(time.perf_counter() - start)
+            written = _count_certificates(out)
+            if code or written != n:
+                raise SystemExit(f"bench_sign: the batch {name} exited with {code} and wrote {written} of {n}")
+            shutil.rmtree(out)
+            loads.append(os.getloadavg()[0])
+    rates = {name: [n / t for t in times] for name, times in seconds.items()}
+    median = {name: statistics.median(values) for name, values in rates.items()}
+    table(f"Batches to disk: {n:,} P-256 CSRs, pkisign sign --batch DIR --out-dir DIR "
+          f"({args.batch_runs} runs each, alternating, median)",
+          ["command", "certificates/s", "spread", "min", "max"],
+          [[name, f"{median[name]:,.0f}", spread(values), f"{min(values):,.0f}", f"{max(values):,.0f}"]
+           for name, values in rates.items()],
+          [f"pkisign: {how}; every certificate durable (synced in groups) before the command ends",
+           f"1-minute load average during the runs: {min(loads):.2f} to {max(loads):.2f} on {os.cpu_count()} CPUs "
+           "(other work on the machine takes CPUs from the workers)"])
+    one, many = median["--jobs 1"], median[f"--jobs {args.jobs}"]
+    report.targets.append(Target(f"Batch to disk, --jobs {args.jobs} against --jobs 1, certificates/s",
+                                 _rate(many), f"--jobs 1 {_rate(one)}", f"{many / one:.2f}x", ">= 1.7x",
+                                 many / one >= 1.7))
+    report.targets.append(Target(f"Batch to disk, --jobs {args.jobs}, certificates/s", _rate(many),
+                                 f"before: {OLD_BATCH_RATE}", f"{many / OLD_BATCH_RATE:.2f}x", ">= 3x",
+                                 many / OLD_BATCH_RATE >= 3))
 
 
 # -- main ----------------------------------------------------------------------------
@@ -728,6 +834,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--importtime-runs", type=int, default=5, help="runs of python -X importtime (default %(default)s)")
     parser.add_argument("--memory-runs", type=int, default=5, help="runs of each command for its peak RSS (default %(default)s)")
     parser.add_argument("--batch-size", type=int, default=10_000, help="CSRs in the memory section's batch (default %(default)s)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="worker processes of the batches (default: the CPUs, %(default)s)")
+    parser.add_argument("--jobs-batch-size", type=int, default=5_000,
+                        help="CSRs in each batch of the batch section (default %(default)s)")
+    parser.add_argument("--batch-runs", type=int, default=4,
+                        help="runs of each batch command in the batch section (default %(default)s)")
     parser.add_argument("--sample-interval", type=float, default=0.2, help="seconds between RSS samples (default %(default)s)")
     args = parser.parse_args(argv)
     sections = args.section or list(SECTIONS)
@@ -737,7 +849,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     print(f"pkisign bench: {_versions()}; sections: {', '.join(s for s in SECTIONS if s in sections)}")
     report = Report()
-    runners = {"library": section_library, "rsa": section_rsa, "cli": section_cli, "memory": section_memory}
+    runners = {"library": section_library, "rsa": section_rsa, "cli": section_cli, "batch": section_batch,
+               "memory": section_memory}
     with tempfile.TemporaryDirectory(prefix="pkisign-bench-") as tmp:
         inputs = make_inputs(Path(tmp))
         for name in SECTIONS:

@@ -34,7 +34,7 @@ PROG = "pkisign"
 # Flags that take a value (for the argv normalisation below) and bool flags.
 _VALUE_FLAGS = ("profile", "template", "set", "set-file", "path-len", "not-before", "not-after",
                 "password-file", "kms", "serial", "out", "format", "tbs-out", "issuer-validity",
-                "csr", "batch", "out-dir")
+                "csr", "batch", "out-dir", "jobs")
 _BOOL_FLAGS = ("bundle", "omit-cn-san", "dry-run", "explain", "lint", "force", "json", "skip-existing",
                "kms-plugin", "show-private")
 # Flags read from STEP_<FLAG> when unset: step's own only (not --kms, as in
@@ -140,11 +140,13 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
                         "standard error (the default, as step does), truncate its notAfter to the issuer's, "
                         "or refuse (error)")
     batch = p.add_argument_group(
-        "many CSRs", "Sign many CSRs in one run, with one issuer key (one HSM login): the positional "
-        "arguments are then <crt-file> <key-file>, and each certificate goes to its own file in --out-dir "
-        "(the CSR's name with .crt, or .der with --format der).  A CSR that fails is reported on standard "
-        "error and does not stop the others; the exit status is 1 when any failed.  On a terminal, "
-        "progress is shown on standard error.")
+        "many CSRs", "Sign many CSRs in one run, with one issuer key (one HSM login per signing process): "
+        "the positional arguments are then <crt-file> <key-file>, and each certificate goes to its own file "
+        "in --out-dir (the CSR's name with .crt, or .der with --format der).  A CSR that fails is reported on "
+        "standard error and does not stop the others; the exit status is 1 when any failed.  On a terminal, "
+        "progress is shown on standard error.  Certificates are made durable in groups of 64: each file is "
+        "synced, then linked to its name, then the directory is synced; a crash leaves every name absent "
+        "or naming a whole certificate.")
     batch.add_argument("--csr", action="append", default=None, metavar="FILE",
                        help="a CSR to sign (repeatable)")
     batch.add_argument("--batch", default=None, metavar="DIR|LIST",
@@ -153,6 +155,14 @@ def _add_sign_arguments(p: argparse.ArgumentParser) -> None:
                             "ignored); two CSRs whose certificates would have the same name are refused "
                             "before any signing")
     batch.add_argument("--out-dir", default=None, metavar="DIR", help="where the certificates are written")
+    batch.add_argument("--jobs", default=None, metavar="N",
+                       help="sign in N worker processes (default: the number of CPUs this process may use); each "
+                            "worker opens its own session with a --kms key (one PKCS#11 login per worker), the "
+                            "first before the others start.  The files, the lines on standard error (in the order "
+                            "of the CSRs) and the exit status are those of --jobs 1, which signs in this process. "
+                            "Ctrl-C or SIGTERM stops the workers once the group of CSRs each has in hand is written "
+                            "(exit status 130 or 143); a worker that dies ends the batch with one line and exit "
+                            "status 1")
     batch.add_argument("--skip-existing", action="store_true", default=None,
                        help="leave a certificate already in --out-dir as it is and do not sign its CSR again: "
                             "a rerun finishes a batch that was interrupted (not with --force)")
@@ -551,8 +561,11 @@ def _batch_targets(sources: list[str], out_dir: str, suffix: str) -> dict[str, s
 
 def _run_batch(args: argparse.Namespace) -> int:
     """Many CSRs, one issuer: one output file per CSR, failures reported and counted."""
-    from .output import OutputExistsError, remove_stale_temporaries, write_atomically
-    from .sign import open_issuer, resolve_options, sign_many
+    import signal
+
+    from .batch import GROUP, BatchJob, Terminated, default_jobs, run_batch
+    from .output import remove_stale_temporaries
+    from .sign import open_issuer, resolve_options, sign_many, uses_kms
 
     if args.extra or args.key_file is not None or args.crt_file is None:
         raise UsageError(f"with --csr or --batch, the arguments are '{PROG} sign <crt-file> <key-file>'")
@@ -567,6 +580,7 @@ def _run_batch(args: argparse.Namespace) -> int:
             raise UsageError(f"flag '--{flag.replace('_', '-')}' is incompatible with '--csr' and '--batch'")
     if args.skip_existing and args.force:
         raise UsageError("flag '--skip-existing' is incompatible with '--force'")
+    jobs = default_jobs() if args.jobs is None else _parse_jobs(args.jobs)
     _from_env(args)
     output = _Output(args, (*_key_files(key_file, args.kms), crt_file))
     options = _sign_options(args)
@@ -576,44 +590,68 @@ def _run_batch(args: argparse.Namespace) -> int:
     remove_stale_temporaries(args.out_dir)  # what a killed run left
     if args.skip_existing:
         targets = {name: target for name, target in targets.items() if not _is_regular_file(target)}
-    sources = list(targets)
-    issuer = open_issuer(crt_file, key_file, kms=args.kms, kms_plugin=bool(args.kms_plugin),
-                         password_file=args.password_file, prompt=_tty_prompt)
+    jobs = max(1, min(jobs, -(-len(targets) // GROUP)))  # no worker without a group to sign
+
+    def open_key() -> object:
+        return open_issuer(crt_file, key_file, kms=args.kms, kms_plugin=bool(args.kms_plugin),
+                           password_file=args.password_file, prompt=_tty_prompt)
+
+    # A KMS or HSM key is opened by each worker (one session each); a key file
+    # here, once, and inherited by the workers.
+    kms = uses_kms(key_file, args.kms)
+    issuer = open_issuer(crt_file, None) if kms else open_key()
     warning = _key_file_warning(key_file, args.kms)
     if warning:
         print(_one_line(warning), file=sys.stderr)
     failed = done = 0
     progress = sys.stderr.isatty()
+    clear = "\r\033[K" if progress else ""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
     try:
         options = resolve_options(options, profile_given=args.profile is not None, template_file=args.template,
                                   set_values=args.set or [], set_file=args.set_file)
-        for name, result in sign_many(issuer, sources, options, now=now,
-                                      issuer_validity=args.issuer_validity or "allow"):
-            done += 1
-            if not isinstance(result, PkisignError):
-                for note in result.warnings:
-                    print(("\r\033[K" if progress else "") + _one_line(f"{name}: {note}"), file=sys.stderr)
-                try:
-                    write_atomically(targets[name],
-                                     output.certificate(result.der, result.pem(bundle=bool(args.bundle))),
-                                     force=output.force, protected=output.protected, clean=False)
-                except OutputExistsError as exc:
-                    if not args.skip_existing:  # else another run wrote it meanwhile: done as asked
-                        result = exc
-                except PkisignError as exc:
-                    result = exc
-            if isinstance(result, PkisignError):
-                failed += 1
-                print(("\r\033[K" if progress else "") + _one_line(f"{name}: {result}"), file=sys.stderr)
+        bundle = bool(args.bundle)
+        job = BatchJob(open_issuer=open_key, sign_many=sign_many, options=options, now=now,
+                       issuer_validity=args.issuer_validity or "allow",
+                       render=lambda certificate: output.certificate(certificate.der, certificate.pem(bundle=bundle)),
+                       force=output.force, protected=output.protected, skip_existing=bool(args.skip_existing))
+        for outcomes in run_batch(job, issuer, targets.items(), jobs, kms=kms):
+            for outcome in outcomes:
+                done += 1
+                for note in outcome.warnings:
+                    print(clear + _one_line(f"{outcome.name}: {note}"), file=sys.stderr)
+                if outcome.error is not None:
+                    failed += 1
+                    print(clear + _one_line(f"{outcome.name}: {outcome.error}"), file=sys.stderr)
             if progress:
-                print(f"\rsigned {done - failed}/{len(sources)}, {failed} failed", end="", file=sys.stderr,
+                print(f"\rsigned {done - failed}/{len(targets)}, {failed} failed", end="", file=sys.stderr,
                       flush=True)
-    finally:
-        if issuer.signer is not None:
-            issuer.signer.close()
+    except Terminated:
         if progress and done:
             print(file=sys.stderr)
+        print("terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if issuer.signer is not None:
+            issuer.signer.close()
+    if progress and done:
+        print(file=sys.stderr)
     return 1 if failed else 0
+
+
+def _parse_jobs(value: str) -> int:
+    try:
+        jobs = int(value, 10)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise UsageError(f"invalid value '{value}' for flag '--jobs': a number of processes, 1 or more")
+    return jobs
 
 
 def _is_regular_file(path: str) -> bool:
@@ -662,8 +700,9 @@ def _run_sign(args: argparse.Namespace) -> bytes:
         raise UsageError(f"not enough positional arguments were provided in {usage}")
     if args.tbs_out and not args.dry_run:
         raise UsageError("flag '--tbs-out' needs '--dry-run'")
-    if args.skip_existing:
-        raise UsageError("flag '--skip-existing' needs '--csr' or '--batch'")
+    for flag in ("skip_existing", "jobs"):
+        if getattr(args, flag) is not None:
+            raise UsageError(f"flag '--{flag.replace('_', '-')}' needs '--csr' or '--batch'")
     _from_env(args)
     profile_given = args.profile is not None  # on the command line or from STEP_PROFILE
     options = _sign_options(args)

@@ -34,7 +34,8 @@ import sys
 
 from .errors import UsageError
 
-__all__ = ["write_atomically", "same_file", "remove_stale_temporaries", "OutputExistsError", "check_destination"]
+__all__ = ["write_atomically", "same_file", "remove_stale_temporaries", "OutputExistsError", "check_destination",
+           "GroupWriter", "sync_directory"]
 
 _TEMPORARY = re.compile(r"\..+\.pkisign-tmp-(\d{1,10})-[0-9a-f]{16}")
 
@@ -231,3 +232,121 @@ def _discard(tmp: str) -> None:
         os.unlink(tmp)
     except OSError:
         pass
+
+
+class GroupWriter:
+    """Many new files in one directory, made durable a group at a time.
+
+    ``write_atomically`` syncs every file and then its directory: two
+    waits on the disk per file.  Here each file is written to its
+    temporary name as it comes (``add``), and ``flush`` then makes the
+    whole group durable: ``fdatasync`` of each temporary file (measured on
+    ext4 at about twice the rate of an ``fsync`` per file; ``syncfs`` was
+    faster still but flushes every other writer's data on that file system
+    too and reports write errors only on recent kernels), then the
+    publication of each under its name (linked, never over another file,
+    as ``write_atomically`` does), then one ``fsync`` of the directory.
+    A crash at any point leaves each name either absent or naming a whole
+    file that reached the disk before the name did; the temporary files it
+    leaves are removed by the next run (``remove_stale_temporaries``).
+    """
+
+    def __init__(self, *, force: bool = False, protected: tuple[str, ...] = (), size: int = 64) -> None:
+        self.force = force
+        self.protected = protected
+        self.size = size
+        # [key, path (None: not to be published), temporary name, fd (None: closed)]
+        self._pending: list[list] = []
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def add(self, key: object, path: str, data: bytes) -> None:
+        """Write ``data`` to a temporary file for ``path``; published by ``flush``.
+
+        Raises ``OutputExistsError`` or ``UsageError`` for a destination that
+        must not be written, as ``write_atomically`` does.
+        """
+        check_destination(path, force=self.force, protected=self.protected)
+        tmp = _temporary_name(path)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {_reason(exc)}") from None
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        except BaseException as exc:
+            os.close(fd)
+            _discard(tmp)
+            if isinstance(exc, OSError):
+                raise UsageError(f"cannot write {path}: {_reason(exc)}") from None
+            raise
+        self._pending.append([key, path, tmp, fd])
+
+    def flush(self) -> list[tuple[object, UsageError]]:
+        """Make the pending files durable and give them their names.
+
+        Returns the files that could not be published, each with its error
+        (``OutputExistsError`` when another writer took the name meanwhile).
+        An interruption (SIGTERM made an exception) leaves what is not yet
+        published to ``discard``.
+        """
+        failed: list[tuple[object, UsageError]] = []
+        sync = getattr(os, "fdatasync", os.fsync)
+        for entry in self._pending:
+            key, path, tmp, fd = entry
+            try:
+                sync(fd)
+            except OSError as exc:  # never published: its contents may not be on the disk
+                failed.append((key, UsageError(f"cannot write {path}: {_reason(exc)}")))
+                entry[1] = None
+            finally:
+                entry[3] = None
+                os.close(fd)
+        directories = set()
+        for entry in self._pending:
+            key, path, tmp, _ = entry
+            if path is None:
+                continue
+            try:
+                if self.force:
+                    _publish_over(tmp, path)
+                else:
+                    _publish_new(tmp, path)
+                directories.add(os.path.dirname(path) or ".")
+            except FileExistsError:
+                failed.append((key, OutputExistsError(f"{path} already exists; use --force to replace it")))
+            except UsageError as exc:
+                failed.append((key, exc))
+            except OSError as exc:
+                failed.append((key, UsageError(f"cannot write {path}: {_reason(exc)}")))
+        self.discard()  # the temporary names of the files not published
+        for directory in sorted(directories):
+            sync_directory(directory)
+        return failed
+
+    def discard(self) -> None:
+        """Remove the temporary files still pending: none of them is published."""
+        pending, self._pending = self._pending, []
+        for _, _, tmp, fd in pending:
+            if fd is not None:
+                os.close(fd)
+            _discard(tmp)
+
+
+def sync_directory(directory: str) -> None:
+    """fsync a directory, so that the names just given in it survive a crash
+    (where a directory cannot be opened or synced, as on some platforms, the
+    names are as durable as the system makes them)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -179,8 +180,9 @@ def test_stale_temporary_files_of_dead_processes_are_removed(tmp_path):
 
 def _batch_process(args: list[str]) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # A session of its own: a kill of its process group takes the workers too, as a crash would.
     return subprocess.Popen([sys.executable, "-m", "pkisign", "sign", *args, *ISSUER], cwd=VECTORS, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 def _copies(directory, count: int) -> None:
@@ -219,29 +221,44 @@ def test_two_batches_into_one_directory_never_overwrite_each_other(tmp_path):
     assert [p.name for p in out.iterdir() if "pkisign-tmp" in p.name] == []
 
 
-def test_a_batch_killed_at_random_points_is_finished_by_a_rerun(tmp_path):
-    count = 120
+def _wait_until_gone(group: int) -> None:
+    for _ in range(2000):
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"process group {group} still runs")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_batch_killed_at_random_points_is_finished_by_a_rerun(tmp_path, jobs):
+    count = 300
     _copies(tmp_path / "in", count)
     out = tmp_path / "out"
     out.mkdir()
-    args = ["--batch", str(tmp_path / "in"), "--out-dir", str(out), "--skip-existing"]
-    chance = random.Random(20261204)
+    args = ["--batch", str(tmp_path / "in"), "--out-dir", str(out), "--skip-existing", "--jobs", jobs]
+    chance = random.Random(20261204 + int(jobs))
     left_by_kills = set()
     for round_ in range(6):
+        before = {n for n in os.listdir(out) if "pkisign-tmp" in n}
         run = _batch_process(args)
-        mine = f".pkisign-tmp-{run.pid}-"
-        goal = len(list(out.iterdir())) + chance.randrange(1, 25)
+        goal = len(list(out.iterdir())) + chance.randrange(1, 80)
         while run.poll() is None:
             names = os.listdir(out)
-            if round_ % 2 == 0:  # killed while writing: its temporary file is there
-                if any(mine in n for n in names):
+            if round_ % 2 == 0:  # killed while writing a group: its temporary files are there
+                if len({n for n in names if "pkisign-tmp" in n} - before) >= chance.randrange(1, 40):
                     break
             elif len([n for n in names if n.endswith(".crt")]) >= goal:  # killed between certificates
                 break
-        run.kill()
+        try:
+            os.killpg(run.pid, signal.SIGKILL)  # the batch and its workers, at once
+        except ProcessLookupError:  # it had finished
+            pass
         run.wait()
         run.stderr.close()  # type: ignore[union-attr]
-        left_by_kills |= {n for n in os.listdir(out) if mine in n}
+        _wait_until_gone(run.pid)  # the workers too: a PID still there keeps its temporary files
+        left_by_kills |= {n for n in os.listdir(out) if "pkisign-tmp" in n} - before
         _whole_certificates(out)  # whatever is under a final name is a whole certificate
     assert left_by_kills  # some kills did land in the middle of a write
     rerun = _batch_process(args)
