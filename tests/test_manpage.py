@@ -72,8 +72,13 @@ def test_every_command_has_a_description_with_examples():
 def test_exit_statuses_are_the_codes_main_returns():
     import re
 
-    source = (ROOT / "pkisign" / "cli.py").read_text(encoding="utf-8")
-    returned = {int(n) for n in re.findall(r"\breturn (\d+)\b", source)} | {1}  # PkisignError.exit_code
+    import signal
+
+    source = "".join((ROOT / "pkisign" / name).read_text(encoding="utf-8") for name in ("cli.py", "batch.py"))
+    returned = {int(n) for n in re.findall(r"\breturn (\d+)$", source, re.M)} | {1}  # PkisignError.exit_code
+    # Stopped by a signal: the shell's 128 + the signal's number.
+    returned |= {128 + getattr(signal, name)
+                 for name in re.findall(r"(?:return |SystemExit\()128 \+ signal\.(SIG\w+)", source)}
     from pkisign.errors import PkisignError
 
     assert PkisignError.exit_code == 1
