@@ -35,6 +35,7 @@ __all__ = [
     "X509_NEGATIVE_SERIAL",
     "parse_certificate_checks",
     "check_written_certificate",
+    "asn1_time_ok",
     "unhandled_critical_extensions",
 ]
 
@@ -346,11 +347,13 @@ def _parse_ai(der: bytes) -> tuple[tuple[int, ...], bytes]:
 
 
 # --------------------------------------------------------------------------
-# Time: cryptobyte's ReadASN1UTCTime / ReadASN1GeneralizedTime parse with
-# time.Parse and then insist that time.Format gives back the same text.
-# Together that accepts exactly the canonical text of an in-range time:
-# fixed-width digits, no fraction, and "Z" or a non-zero +hhmm/-hhmm offset
-# (hh <= 24 and mm <= 59, since a "+0060" would come back as "+0100").
+# Time: encoding/asn1 (a time value inside a name) and cryptobyte (a
+# certificate's validity) both parse with time.Parse and then insist that
+# time.Format gives back the same text.  Together that accepts exactly the
+# canonical text of an in-range time: fixed-width digits, "Z" or a non-zero
+# +hhmm/-hhmm offset (hh <= 24 and mm <= 59, since a "+0060" would come back
+# as "+0100"), and for encoding/asn1's GeneralizedTime an optional fraction
+# of 1 to 9 digits with no trailing zero (its layout ends ".999999999").
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -360,7 +363,7 @@ def _digits(s: bytes) -> int | None:
 
 
 @lru_cache(maxsize=256)  # a batch signs many certificates with the same times
-def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
+def _canonical_time(s: bytes, year_len: int, with_seconds: bool, fraction: bool) -> bool:
     n = year_len + (10 if with_seconds else 8)
     if len(s) < n + 1:
         return False
@@ -371,7 +374,7 @@ def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
     year, month, day, hour, minute = fields[:5]
     second = fields[5] if with_seconds else 0
     if year_len == 2:
-        # time.Parse's "06": 69..99 are 19xx, the rest 20xx (cryptobyte moves
+        # time.Parse's "06": 69..99 are 19xx, the rest 20xx (Go moves
         # 2050.. back a century afterwards, which changes no verdict).
         year += 1900 if year >= 69 else 2000
     if not 1 <= month <= 12 or hour > 23 or minute > 59 or second > 59:
@@ -379,6 +382,13 @@ def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     if not 1 <= day <= _DAYS[month - 1] + (month == 2 and leap):
         return False
+    if fraction and s[n:n + 1] == b".":
+        end = n + 1
+        while end < len(s) and 0x30 <= s[end] <= 0x39:
+            end += 1
+        if not 1 <= end - n - 1 <= 9 or s[end - 1] == 0x30:
+            return False
+        n = end
     zone = s[n:]
     if zone == b"Z":
         return True
@@ -388,16 +398,29 @@ def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
     return zh is not None and zm is not None and zh <= 24 and zm <= 59 and (zh, zm) != (0, 0)
 
 
+def asn1_time_ok(tag: int, value: bytes, *, fraction: bool = False) -> bool:
+    """Whether Go reads ``value`` as a UTCTime (tag 23) or GeneralizedTime (24).
+
+    ``fraction``: encoding/asn1's GeneralizedTime layout, which takes
+    fractional seconds; cryptobyte's (certificate validity) does not.
+    """
+    if tag == UTC_TIME:
+        # UTCTime may also omit the seconds (a fallback layout Go keeps
+        # although X.509 forbids it).
+        return _canonical_time(value, 2, True, False) or _canonical_time(value, 2, False, False)
+    if tag == GENERALIZED_TIME:
+        return _canonical_time(value, 4, True, fraction)
+    return False
+
+
 def _parse_time(s: _Str) -> None:
     if s.peek(UTC_TIME):
         v = s.read(UTC_TIME)
-        # UTCTime may also omit the seconds (a fallback layout Go keeps
-        # although X.509 forbids it).
-        if v is None or not (_canonical_time(v, 2, True) or _canonical_time(v, 2, False)):
+        if v is None or not asn1_time_ok(UTC_TIME, v):
             raise GoParseError("x509: malformed UTCTime")
     elif s.peek(GENERALIZED_TIME):
         v = s.read(GENERALIZED_TIME)
-        if v is None or not _canonical_time(v, 4, True):
+        if v is None or not asn1_time_ok(GENERALIZED_TIME, v):
             raise GoParseError("x509: malformed GeneralizedTime")
     else:
         raise GoParseError("x509: unsupported time format")

@@ -14,6 +14,7 @@ import zoneinfo
 from datetime import datetime, timezone
 from typing import Any
 
+from ..goduration import duration_ns, time_quote as _tquote
 from .gotypes import GoError, GoInt, GoStruct, go_method, named_type
 
 __all__ = [
@@ -276,76 +277,12 @@ def _frac(v: int, prec: int) -> str:
     return f"{ip}.{fs}" if fs else str(ip)
 
 
-_UNITS = {"ns": 1, "us": 1000, "µs": 1000, "μs": 1000, "ms": 1_000_000, "s": NANO,
-          "m": 60 * NANO, "h": 3600 * NANO}
-
-
 def parse_duration(s: str) -> Duration:
-    """time.ParseDuration."""
-    orig = s
-    neg = False
-    if s and s[0] in "+-":
-        neg = s[0] == "-"
-        s = s[1:]
-    if s == "0":
-        return Duration(0)
-    if not s:
-        raise GoError("time: invalid duration " + _tquote(orig))
-    total = 0
-    while s:
-        if not (s[0] == "." or s[0].isdigit() and s[0].isascii()):
-            raise GoError("time: invalid duration " + _tquote(orig))
-        i = 0
-        while i < len(s) and "0" <= s[i] <= "9":
-            i += 1
-        pre = i > 0
-        v = int(s[:i]) if pre else 0
-        s = s[i:]
-        post = False
-        f, scale = 0, 1
-        if s.startswith("."):
-            s = s[1:]
-            j = 0
-            while j < len(s) and "0" <= s[j] <= "9":
-                j += 1
-            post = j > 0
-            digits = s[:j][:18]
-            f, scale = (int(digits), 10 ** len(digits)) if digits else (0, 1)
-            s = s[j:]
-        if not pre and not post:
-            raise GoError("time: invalid duration " + _tquote(orig))
-        j = 0
-        while j < len(s) and not (s[j] == "." or "0" <= s[j] <= "9"):
-            j += 1
-        if j == 0:
-            raise GoError("time: missing unit in duration " + _tquote(orig))
-        u = s[:j]
-        s = s[j:]
-        unit = _UNITS.get(u)
-        if unit is None:
-            raise GoError("time: unknown unit " + _tquote(u) + " in duration " + _tquote(orig))
-        if v > (1 << 63) // unit:
-            raise GoError("time: invalid duration " + _tquote(orig))
-        v = v * unit + int(f * (unit / scale))
-        total += v
-        if total > (1 << 63) - (0 if neg else 1):
-            raise GoError("time: invalid duration " + _tquote(orig))
-    return Duration(-total if neg else total)
-
-
-def _tquote(s: str) -> str:
-    """time's own quoting for error messages (non-ASCII bytes as \\x escapes)."""
-    out = ['"']
-    for c in s:
-        if ord(c) >= 0x80 or c < " ":
-            for b in c.encode("utf-8", "surrogateescape"):
-                out.append("\\x%02x" % b)
-        else:
-            if c in '"\\':
-                out.append("\\")
-            out.append(c)
-    out.append('"')
-    return "".join(out)
+    """time.ParseDuration: nanoseconds, or GoError with Go's message."""
+    d = duration_ns(s)
+    if isinstance(d, str):
+        raise GoError(d)
+    return Duration(d)
 
 
 # -- time.Time -----------------------------------------------------------------
