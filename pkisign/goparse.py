@@ -28,6 +28,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
+from .gocrypto import CURVES, ED25519_PUBLIC_KEY_SIZE, ec_point_on_curve
 from .gonet import URLError, go_quote, is_valid_ip_mask, parse_ip, parse_url
 
 __all__ = [
@@ -437,47 +438,6 @@ OID_X25519 = (1, 3, 101, 110)
 
 _NULL = b"\x05\x00"
 
-# Short Weierstrass curves y^2 = x^3 - 3x + b over GF(p): (p, b, bit size).
-_CURVES: dict[tuple[int, ...], tuple[int, int, int]] = {
-    (1, 3, 132, 0, 33): (
-        2**224 - 2**96 + 1,
-        0xB4050A850C04B3ABF54132565044B0B7D7BFD8BA270B39432355FFB4,
-        224,
-    ),
-    (1, 2, 840, 10045, 3, 1, 7): (
-        2**256 - 2**224 + 2**192 + 2**96 - 1,
-        0x5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B,
-        256,
-    ),
-    (1, 3, 132, 0, 34): (
-        2**384 - 2**128 - 2**96 + 2**32 - 1,
-        int("B3312FA7E23EE7E4988E056BE3F82D19181D9C6EFE8141120314088F5013875A"
-            "C656398D8A2ED19D2A85C8EDD3EC2AEF", 16),
-        384,
-    ),
-    (1, 3, 132, 0, 35): (
-        2**521 - 1,
-        int("0051953EB9618E1C9A1F929A21A0B68540EEA2DA725B99B315F3B8B489918EF1"
-            "09E156193951EC7E937B1652C0BD3BB1BF073573DF883D2C34F1EF451FD46B503F00", 16),
-        521,
-    ),
-}
-
-
-def _on_curve(curve: tuple[int, int, int], point: bytes) -> bool:
-    """elliptic.Unmarshal for the NIST curves: uncompressed form only, both
-    coordinates reduced, and the point on the curve."""
-    p, b, bits = curve
-    size = (bits + 7) // 8
-    if len(point) != 1 + 2 * size or point[0] != 4:
-        return False
-    x = int.from_bytes(point[1:1 + size], "big")
-    y = int.from_bytes(point[1 + size:], "big")
-    if x >= p or y >= p:
-        return False
-    return (y * y - (x * x * x - 3 * x + b)) % p == 0
-
-
 def _parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> None:
     der = _Str(key)
     if oid == OID_RSA:
@@ -502,16 +462,16 @@ def _parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> None:
         curve_oid = _Str(params).read_oid()
         if curve_oid is None:
             raise GoParseError("x509: invalid ECDSA parameters")
-        curve = _CURVES.get(curve_oid)
+        curve = CURVES.get(".".join(map(str, curve_oid)))
         if curve is None:
             raise GoParseError("x509: unsupported elliptic curve")
-        if not _on_curve(curve, key):
+        if not ec_point_on_curve(curve, key):
             raise GoParseError("x509: failed to unmarshal elliptic curve point")
     elif oid == OID_ED25519:
         # RFC 8410 3: the parameters MUST be absent.
         if params:
             raise GoParseError("x509: Ed25519 key encoded with illegal parameters")
-        if len(key) != 32:
+        if len(key) != ED25519_PUBLIC_KEY_SIZE:
             raise GoParseError("x509: wrong Ed25519 public key size")
     elif oid == OID_X25519:
         # Unreachable from certificates (Go maps X25519 to
