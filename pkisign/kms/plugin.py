@@ -31,6 +31,7 @@ import subprocess
 from pathlib import Path
 
 from ..errors import KMSError
+from ..gonet import go_quote
 from ..keys import PublicKey, SignatureAlgorithm
 from .common import check_algorithm, digest_for, one_line, public_key_from_pem, redact, secret_values, timeout
 
@@ -53,25 +54,6 @@ def find_plugin() -> str:
         if os.path.isfile(path) and os.access(path, os.X_OK):
             return path
     raise KMSError(f'exec: "{PLUGIN_NAME}": executable file not found in $PATH')
-
-
-def _go_quote(text: str) -> str:
-    """Go's %q of a string: what step prints around the command line."""
-    out = []
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
 
 
 class PluginSigner:
@@ -97,7 +79,7 @@ class PluginSigner:
 
     def _run(self, args: list[str], stdin: bytes) -> bytes:
         argv = [self._path, *args]
-        shown = _go_quote(" ".join(self._scrub(arg) for arg in argv))
+        shown = go_quote(" ".join(self._scrub(arg) for arg in argv))
         limit = timeout()
         try:
             proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
