@@ -268,6 +268,54 @@ def ip_string(ip: bytes) -> str:
     return head + "::" + tail
 
 
+def ip_default_mask(ip: bytes) -> bytes | None:
+    """net.IP.DefaultMask: the class A/B/C mask of an IPv4 address, else nil."""
+    v4 = to4(ip)
+    if v4 is None:
+        return None
+    if v4[0] < 0x80:
+        return b"\xff\x00\x00\x00"
+    if v4[0] < 0xC0:
+        return b"\xff\xff\x00\x00"
+    return b"\xff\xff\xff\x00"
+
+
+def ip_class(ip: bytes) -> dict[str, bool]:
+    """The answers of net.IP's Is* methods (false for a malformed length)."""
+    v4 = to4(ip)
+    v6 = ip if len(ip) == 16 else None
+    if v4 is not None:
+        unspecified = v4 == b"\x00\x00\x00\x00"
+        loopback = v4[0] == 127
+        multicast = v4[0] & 0xF0 == 0xE0
+        link_local_unicast = v4[:2] == b"\xa9\xfe"
+        link_local_multicast = v4[:3] == b"\xe0\x00\x00"
+        private = v4[0] == 10 or (v4[0] == 172 and v4[1] & 0xF0 == 16) or v4[:2] == b"\xc0\xa8"
+        broadcast = v4 == b"\xff\xff\xff\xff"
+        return {
+            "IsUnspecified": unspecified, "IsLoopback": loopback, "IsMulticast": multicast,
+            "IsLinkLocalUnicast": link_local_unicast, "IsLinkLocalMulticast": link_local_multicast,
+            "IsInterfaceLocalMulticast": False, "IsPrivate": private,
+            "IsGlobalUnicast": not (unspecified or loopback or multicast or link_local_unicast or broadcast),
+        }
+    if v6 is None:
+        return dict.fromkeys(("IsUnspecified", "IsLoopback", "IsMulticast", "IsLinkLocalUnicast",
+                              "IsLinkLocalMulticast", "IsInterfaceLocalMulticast", "IsPrivate",
+                              "IsGlobalUnicast"), False)
+    unspecified = v6 == bytes(16)
+    loopback = v6 == bytes(15) + b"\x01"
+    multicast = v6[0] == 0xFF
+    link_local_unicast = v6[0] == 0xFE and v6[1] & 0xC0 == 0x80
+    return {
+        "IsUnspecified": unspecified, "IsLoopback": loopback, "IsMulticast": multicast,
+        "IsLinkLocalUnicast": link_local_unicast,
+        "IsLinkLocalMulticast": v6[0] == 0xFF and v6[1] & 0x0F == 0x02,
+        "IsInterfaceLocalMulticast": v6[0] == 0xFF and v6[1] & 0x0F == 0x01,
+        "IsPrivate": v6[0] & 0xFE == 0xFC,
+        "IsGlobalUnicast": not (unspecified or loopback or multicast or link_local_unicast),
+    }
+
+
 def cidr_mask(ones: int, bits: int) -> bytes | None:
     """Go's ``net.CIDRMask``: ``ones`` 1 bits then 0s, ``bits`` 32 or 128."""
     if bits not in (32, 128) or not 0 <= ones <= bits:
@@ -556,6 +604,42 @@ class URL:
             except _GoError:
                 pass
         return _s(_escape(frag, _ENCODE_FRAGMENT))
+
+    def _split_host_port(self) -> tuple[str, str]:
+        """url's splitHostPort: a trailing valid ":port" off, brackets off."""
+        host, port = _b(self.host), b""
+        colon = host.rfind(b":")
+        if colon != -1 and _valid_optional_port(host[colon:]):
+            host, port = host[:colon], host[colon + 1:]
+        if host.startswith(b"[") and host.endswith(b"]"):
+            host = host[1:-1]
+        return _s(host), _s(port)
+
+    def hostname(self) -> str:
+        """Go's ``Hostname``: the host without port or IPv6 brackets."""
+        return self._split_host_port()[0]
+
+    def port(self) -> str:
+        """Go's ``Port``: the port digits of the host, or ""."""
+        return self._split_host_port()[1]
+
+    def request_uri(self) -> str:
+        """Go's ``RequestURI``: the opaque part or escaped path, and the query."""
+        result = self.opaque
+        if not result:
+            result = self.escaped_path() or "/"
+        elif result.startswith("//"):
+            result = self.scheme + ":" + result
+        if self.force_query or self.raw_query:
+            result += "?" + self.raw_query
+        return result
+
+    def redacted(self) -> str:
+        """Go's ``Redacted``: ``String()`` with a password shown as "xxxxx"."""
+        if self.user is not None and self.user.password_set:
+            shown = URL(**{**self.__dict__, "user": Userinfo(self.user.username, "xxxxx", True)})
+            return str(shown)
+        return str(self)
 
     def __str__(self) -> str:
         buf = bytearray()
