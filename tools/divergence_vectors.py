@@ -3,7 +3,9 @@
     python tools/divergence_vectors.py [--out tests/vectors/divergences]
 
 Each case is a CSR (made with tools/differential.py's CSR builder and keys
-from ``openssl genpkey``) and a ``step certificate sign`` argv; the script
+from ``openssl genpkey``, or one of tests/vectors/csr) and a ``step
+certificate sign`` argv, with a template and ``--set-file`` data for the
+template cases; the script
 runs ``step-sign-ref`` on it from the repository root and records the exit
 code, the PEM output and the message in ``cases.json``.  It never runs
 pkisign.  ``tests/test_divergences.py`` replays every case through pkisign
@@ -66,6 +68,64 @@ def cases(keys: diff.Keys) -> list[tuple[str, str, CSRSpec, Flags, str]]:
     ]
 
 
+def _probe_template(*exprs: str) -> str:
+    """A template whose certificate carries ``printf "%v"`` of each expression."""
+    shown = " ".join(f'(printf "%v" ({e}))' for e in exprs)
+    return ('{"subject": {"commonName": "probe.example"}, "sans": [{"type": "dns", "value": "probe.example"}],\n'
+            ' "extensions": [{"id": "1.3.6.1.4.1.55555.1", "value": {{ list ' + shown
+            + ' | join "|" | b64enc | toJson }}}]}\n')
+
+
+_URI = "(index .Insecure.CR.URIs 0)"
+
+
+def _ip(i: int) -> str:
+    return f"(index .Insecure.CR.IPAddresses {i})"
+
+
+#: (stem, why, CSR under tests/vectors, files to write {suffix: text}, extra argv with {suffix} placeholders)
+TEMPLATE_CASES = [
+    ("template-ec-curve-params", "a template reading elliptic.CurveParams of the CSR's P-256 key",
+     "csr/web-p256.csr",
+     {"tpl": _probe_template(*(f".Insecure.CR.PublicKey.Curve.Params.{f}" for f in
+                                ("Name", "BitSize", "P", "N", "B", "Gx", "Gy")))},
+     ["--template", "{tpl}"]),
+    ("template-ec-curve-params-p521", "elliptic.CurveParams of a P-521 key",
+     "csr/web-p521.csr",
+     {"tpl": _probe_template(*(f".Insecure.CR.PublicKey.Curve.Params.{f}" for f in
+                                ("Name", "BitSize", "P", "N", "B", "Gx", "Gy")))},
+     ["--template", "{tpl}"]),
+    ("template-url-methods", "a template calling *url.URL's methods on the CSR's URI SAN",
+     "csr/web-p256.csr",
+     {"tpl": _probe_template(*(f"{_URI}.{m}" for m in
+                                ("Hostname", "Port", "EscapedPath", "EscapedFragment", "IsAbs", "RequestURI",
+                                 "Redacted", "String")))},
+     ["--template", "{tpl}"]),
+    ("template-ip-methods", "a template calling net.IP's methods on the CSR's IP SANs (v6, mapped, ::, ::1, link-local)",
+     "csr/ipv6-rsa2048.csr",
+     {"tpl": _probe_template(*(f"{_ip(i)}.{m}" for i in range(9) for m in
+                                ("String", "To4", "To16", "DefaultMask", "IsUnspecified", "IsLoopback", "IsPrivate",
+                                 "IsMulticast", "IsLinkLocalUnicast", "IsLinkLocalMulticast",
+                                 "IsInterfaceLocalMulticast", "IsGlobalUnicast")),
+                              ".Insecure.CR.PublicKey.E", ".Insecure.CR.PublicKey.Size")},
+     ["--template", "{tpl}"]),
+    ("template-set-file-null", "--set-file holding null: .Insecure.User is a nil map",
+     "csr/web-p256.csr",
+     {"tpl": _probe_template("toJson .Insecure.User", ".Insecure.User", "len .Insecure.User",
+                             ".Insecure.User.a", 'dig "a" "zz" .Insecure.User', "toPrettyJson .Insecure.User",
+                             'printf "%T" .Insecure.User', "empty .Insecure.User"),
+      "json": "null\n"},
+     ["--template", "{tpl}", "--set-file", "{json}"]),
+    ("template-set-file-nulls-inside", "--set-file with null values inside objects and arrays",
+     "csr/web-p256.csr",
+     {"tpl": _probe_template("toJson .Insecure.User", ".Insecure.User", ".Insecure.User.a", ".Insecure.User.b",
+                             "index .Insecure.User.b 0", "toJson .Insecure.User.c", "kindOf .Insecure.User.a",
+                             'default "z" .Insecure.User.a', 'dig "c" "d" "q" .Insecure.User'),
+      "json": '{"a": null, "b": [null, 1, "x"], "c": {"d": null, "e": [null]}}\n'},
+     ["--template", "{tpl}", "--set-file", "{json}"]),
+]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "vectors" / "divergences")
@@ -85,6 +145,19 @@ def main(argv: list[str] | None = None) -> int:
         (out / f"{stem}.csr").write_text(pem)
         csr = str((out / f"{stem}.csr").relative_to(ROOT))
         argv = [a.replace(str(diff.VECTORS) + "/", "tests/vectors/") for a in flags.argv(csr, profile)]
+        proc = subprocess.run([diff.REFERENCE, *argv], capture_output=True, cwd=ROOT, timeout=60,
+                              env=diff.clean_env())
+        records.append({"name": stem, "why": why, "argv": argv, "exit": proc.returncode,
+                        "stdout": proc.stdout.decode("ascii"), "stderr": proc.stderr.decode("utf-8")})
+    for stem, why, csr, files, extra in TEMPLATE_CASES:
+        names = {}
+        for suffix, text in files.items():
+            (out / f"{stem}.{suffix}").write_text(text)
+            names[suffix] = str((out / f"{stem}.{suffix}").relative_to(ROOT))
+        flags = Flags(issuer="ed25519", serial=9)
+        argv = flags.argv(f"tests/vectors/{csr}", "leaf")
+        argv = [a.replace(str(diff.VECTORS) + "/", "tests/vectors/") for a in argv if not a.startswith("--profile")]
+        argv += [a.format(**names) for a in extra]
         proc = subprocess.run([diff.REFERENCE, *argv], capture_output=True, cwd=ROOT, timeout=60,
                               env=diff.clean_env())
         records.append({"name": stem, "why": why, "argv": argv, "exit": proc.returncode,
