@@ -14,7 +14,7 @@ import zoneinfo
 from datetime import datetime, timezone
 from typing import Any
 
-from ..goduration import duration_ns, time_quote as _tquote
+from ..goduration import duration_ns, time_quote
 from .gotypes import GoError, GoInt, GoStruct, go_method, named_type
 
 __all__ = [
@@ -692,9 +692,9 @@ def _skip(value: str, prefix: str) -> str:
 
 def _parse_error(layout: str, value: str, lelem: str, velem: str, msg: str = "") -> GoError:
     if msg:
-        return GoError("parsing time " + _tquote(value) + msg)
-    return GoError("parsing time " + _tquote(value) + " as " + _tquote(layout) + ": cannot parse "
-                   + _tquote(velem) + " as " + _tquote(lelem))
+        return GoError("parsing time " + time_quote(value) + msg)
+    return GoError("parsing time " + time_quote(value) + " as " + time_quote(layout) + ": cannot parse "
+                   + time_quote(velem) + " as " + time_quote(lelem))
 
 
 def _parse_nanos(value: str, nbytes: int) -> int:
@@ -761,7 +761,7 @@ def parse(layout: str, value: str, default_loc: Location | None = None,
             raise _parse_error(alayout, avalue, prefix, value) from None
         if not std:
             if value:
-                raise _parse_error(alayout, avalue, "", value, ": extra text: " + _tquote(value))
+                raise _parse_error(alayout, avalue, "", value, ": extra text: " + time_quote(value))
             break
         layout = suffix
         hold = value
