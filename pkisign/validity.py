@@ -121,8 +121,8 @@ def parse_rfc3339(text: str) -> int | None:
     offset = 0
     if zone != "Z":
         zh, zm = int(zone[1:3]), int(zone[4:6])
-        # time.Parse accepts offset hours up to 24; minutes must be < 60.
-        if zh > 24 or zm > 59:
+        # time.Parse accepts offset hours up to 24 and minutes up to 60.
+        if zh > 24 or zm > 60:
             return None
         offset = (zh * 60 + zm) * 60 * (-1 if zone[0] == "-" else 1)
     nanos = int((fraction or "0")[:9].ljust(9, "0"))

@@ -1,4 +1,4 @@
-"""Go's time.ParseDuration and encoding/asn1's time rule against real Go.
+"""Go's time.ParseDuration, time.Time.UnmarshalText and encoding/asn1's time rule against real Go.
 
 tests/goldens/gotime.json is written by tools/goref/regen_time.sh (Go 1.24);
 every caller of a duration (step's --not-before/--not-after, sprig's duration
@@ -17,7 +17,7 @@ from pkisign.goparse import asn1_time_ok
 from pkisign.names import NameError_, parse_name
 from pkisign.template.gotime import parse_duration as template_parse_duration
 from pkisign.template.gotypes import GoError
-from pkisign.validity import NS, parse_duration, resolve_validity
+from pkisign.validity import NS, parse_duration, parse_rfc3339, resolve_validity
 
 GOLDEN = json.loads((Path(__file__).parent / "goldens" / "gotime.json").read_text(encoding="utf-8"))
 DURATIONS = GOLDEN["duration"]
@@ -75,3 +75,12 @@ def test_asn1_time_as_encoding_asn1_reads_it(rec):
         with pytest.raises(NameError_) as err:
             parse_name(name)
         assert str(err.value) == "asn1: time did not serialize back to the original value and may be invalid"
+
+
+RFC3339 = GOLDEN["rfc3339"]
+
+
+@pytest.mark.parametrize("rec", RFC3339, ids=range(len(RFC3339)))
+def test_rfc3339_as_go_unmarshals_it(rec):
+    expected = None if "error" in rec else rec["unix"] * NS + rec["nanos"]
+    assert parse_rfc3339(rec["in"]) == expected

@@ -65,6 +65,10 @@ def cases(keys: diff.Keys) -> list[tuple[str, str, CSRSpec, Flags, str]]:
          CSRSpec(key="ed25519", subject=[_cn("d.example")]),
          Flags(issuer="ed25519", serial=7, not_before="2099-01-01T00:00:00Z",
                not_after="000000000000000000000001h"), "leaf"),
+        ("not-after-offset-60-minutes",
+         "--not-after with a +00:60 offset, which Go's time.Parse accepts (minutes up to 60)",
+         CSRSpec(key="ed25519", subject=[_cn("o.example")]),
+         Flags(issuer="ed25519", serial=7, not_after="2030-01-01T00:00:00+00:60"), "leaf"),
     ]
 
 

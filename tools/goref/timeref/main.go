@@ -4,9 +4,11 @@
 // the ASN.1 time rule in pkisign/goparse.py (tests/goldens/gotime.json); see
 // tools/goref/regen_time.sh.
 //
-// Usage: timeref duration|asn1time < inputs.json > records.json
+// Usage: timeref duration|rfc3339|asn1time < inputs.json > records.json
 //
 //   - duration: per string: the nanoseconds, or ParseDuration's error text.
+//   - rfc3339: per string: time.Time.UnmarshalText's instant (Unix seconds
+//     and nanoseconds), or its error text.
 //   - asn1time: per {"tag": 23|24, "value": "..."}: whether asn1.Unmarshal
 //     of that primitive into an interface{} succeeds, or its error text.
 package main
@@ -26,7 +28,7 @@ type timeIn struct {
 
 func main() {
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: timeref duration|asn1time < inputs.json")
+		fmt.Fprintln(os.Stderr, "usage: timeref duration|rfc3339|asn1time < inputs.json")
 		os.Exit(2)
 	}
 	dec := json.NewDecoder(os.Stdin)
@@ -44,6 +46,23 @@ func main() {
 				rec["error"] = err.Error()
 			} else {
 				rec["ns"] = int64(d)
+			}
+			out = append(out, rec)
+		}
+	case "rfc3339":
+		var in []string
+		if err := dec.Decode(&in); err != nil {
+			panic(err)
+		}
+		for _, s := range in {
+			var t time.Time
+			err := t.UnmarshalText([]byte(s))
+			rec := map[string]any{"in": s}
+			if err != nil {
+				rec["error"] = err.Error()
+			} else {
+				rec["unix"] = t.Unix()
+				rec["nanos"] = t.Nanosecond()
 			}
 			out = append(out, rec)
 		}
