@@ -147,7 +147,7 @@ def load_location(name: str) -> Location:
 # -- calendar ------------------------------------------------------------------
 def _days_from_civil(y: int, m: int, d: int) -> int:
     y -= m <= 2
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400  # floor division: exact for years before 0 too
     yoe = y - era * 400
     doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
@@ -156,7 +156,7 @@ def _days_from_civil(y: int, m: int, d: int) -> int:
 
 def _civil_from_days(z: int) -> tuple[int, int, int]:
     z += 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     y = yoe + era * 400
@@ -768,9 +768,14 @@ def parse(layout: str, value: str, default_loc: Location | None = None,
         range_err = ""
         try:
             if std == "06":
-                if len(value) < 2 or not value[:2].isdigit():
+                if len(value) < 2:
                     raise _Bad
-                year, value = int(value[:2]), value[2:]
+                # time's atoi: a sign is allowed ("-5" is year -5, then 1995).
+                p, value = value[:2], value[2:]
+                digits = p[1:] if p[0] in "+-" else p
+                if not all("0" <= c <= "9" for c in digits):
+                    raise _Bad
+                year = int(digits or "0") * (-1 if p[0] == "-" else 1)
                 year += 1900 if year >= 69 else 2000
             elif std == "2006":
                 if len(value) < 4 or not value[0].isdigit():
