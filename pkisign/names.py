@@ -165,7 +165,30 @@ def _check_other_value(tag: int, value: bytes) -> None:
         except der.DERError as exc:
             raise NameError_(f"asn1: syntax error: {exc}") from None
     elif tag in (0x17, 0x18) and not asn1_time_ok(tag, value, fraction=True):
-        raise NameError_("asn1: time did not serialize back to the original value and may be invalid")
+        raise NameError_(_asn1_time_error(tag, go_string(value)))
+
+
+def _asn1_time_error(tag: int, text: str) -> str:
+    """encoding/asn1's error for a time it refuses: time.Parse's, or the round trip's.
+
+    Only reached for a refused value, so the template's time port (Go's
+    layouts and messages) is loaded only then.
+    """
+    from .gonet import go_quote
+    from .template.gotime import parse
+    from .template.gotypes import GoError
+
+    layouts = ("0601021504Z0700", "060102150405Z0700") if tag == 0x17 else ("20060102150405.999999999Z0700",)
+    message = ""
+    for layout in layouts:
+        try:
+            serialized = parse(layout, text).format(layout)
+        except GoError as exc:
+            message = str(exc)
+            continue
+        return ("asn1: time did not serialize back to the original value and may be invalid: "
+                f"given {go_quote(text)}, but serialized as {go_quote(serialized)}")
+    return message
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def test_asn1_time_as_encoding_asn1_reads_it(rec):
     else:
         with pytest.raises(NameError_) as err:
             parse_name(name)
-        assert str(err.value) == "asn1: time did not serialize back to the original value and may be invalid"
+        assert str(err.value) == rec["error"]
 
 
 RFC3339 = GOLDEN["rfc3339"]
