@@ -393,9 +393,9 @@ def _from_env(args: argparse.Namespace) -> None:
 
 def _parse_int(text: str, flag: str) -> int:
     """An integer in Go's base-0 syntax (strconv.ParseInt / big.Int SetString)."""
-    from .model import _big_int_base0
+    from .model import big_int_base0
 
-    value = _big_int_base0(text)
+    value = big_int_base0(text)
     if value is None:
         raise UsageError(f"invalid value '{text}' for flag '--{flag}'")
     return value

@@ -26,7 +26,6 @@ IP addresses are ``bytes`` of length 4 or 16 (Go's ``net.IP``).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,118 +72,15 @@ def _s(b: bytes) -> str:
 # --------------------------------------------------------------------------
 # strconv.Quote, for the texts of Go's error values
 
-# Ranges of runes for which Go 1.24's strconv.IsPrint is true (Unicode
-# 15.0.0: categories L, M, N, P, S and U+0020), as hex "gap+length" pairs,
-# each gap counted from the end of the previous range.  Embedded rather
-# than derived from ``unicodedata`` because Python 3.10/3.11/3.13 ship other
-# Unicode versions and Go's error texts must not depend on that.  Generated
-# with strconv.IsPrint; equal to unicodedata on Python 3.12 (Unicode 15.0),
-# which the tests check when run there.
-_PRINT_TABLE = (
-    "20+5f 22+c 1+2ca 2+6 4+7 1+1 1+14 1+18d 1+26 2+32 2+3 1+37 8+1b 4+6 "
-    "11+16 1+c0 1+30 2+3b 2+65 e+3b 2+31 2+f 1+1c 2+1 1+b 5+1f 9+4a 1+a1 1+8 "
-    "2+2 2+16 1+7 1+1 3+4 2+9 2+2 2+4 8+1 4+2 1+5 2+19 2+3 1+6 4+2 2+16 1+7 "
-    "1+2 1+2 1+2 2+1 1+5 4+2 2+3 3+1 7+4 1+1 7+11 a+3 1+9 1+3 1+16 1+7 1+2 "
-    "1+5 2+a 1+3 1+3 2+1 f+4 2+c 7+7 1+3 1+8 2+2 2+16 1+7 1+2 1+5 2+9 2+2 2+3 "
-    "7+3 4+2 1+5 2+12 a+2 1+6 3+3 1+4 3+2 1+1 1+2 3+2 3+3 3+c 4+5 3+3 1+4 2+1 "
-    "6+1 e+15 5+d 1+3 1+17 1+10 2+9 1+3 1+4 7+2 1+3 2+1 2+4 2+a 7+16 1+3 1+17 "
-    "1+a 1+5 2+9 1+3 1+4 7+2 6+2 1+4 2+a 1+3 c+d 1+3 1+33 1+3 1+6 4+10 2+1a "
-    "1+3 1+12 3+18 1+9 1+1 2+7 3+1 4+6 1+1 1+8 6+a 2+3 c+3a 4+1d 25+2 1+1 1+5 "
-    "1+18 1+1 1+17 2+5 1+1 1+7 1+a 2+4 20+48 1+24 4+27 1+24 1+f 1+d 25+c6 1+1 "
-    "5+1 2+179 1+4 2+7 1+1 1+4 2+29 1+4 2+21 1+4 2+7 1+1 1+4 2+f 1+39 1+4 "
-    "2+43 2+20 3+1a 6+56 2+6 2+280 1+1c 3+59 7+16 9+18 9+14 c+d 1+3 1+2 c+5e "
-    "2+a 6+a 6+e 1+b 6+59 7+2b 5+46 a+1f 1+c 4+c 4+1 3+2a 2+5 b+2c 4+1a 6+b "
-    "3+3e 2+41 1+1d 2+b 6+a 6+e 2+1f 31+4d 3+2f 1+74 8+3c 3+f 3+3c 7+2b 2+b "
-    "8+2b 5+216 2+6 2+26 2+6 2+8 1+1 1+1 1+1 1+1f 2+35 1+f 1+e 2+6 1+13 2+3 "
-    "1+9 11+18 8+2f 11+2 2+1b 1+d 3+21 f+21 f+8c 4+297 19+b 15+714 2+20 1+15d "
-    "5+2d 1+1 5+1 2+38 7+2 e+18 9+7 1+7 1+7 1+7 1+7 1+7 1+7 1+7 1+7e 22+1a "
-    "1+59 c+d6 1a+c 5+3f 1+56 2+67 5+2b 1+5e 1+54 c+2f 1+726d 3+37 9+15c "
-    "14+b8 8+cb 5+2 1+1 1+5 18+3b 3+a 6+38 8+46 8+c 6+74 b+1e 3+4e 1+b 4+21 "
-    "1+37 9+e 2+a 2+67 18+1c a+6 2+6 2+6 9+7 1+7 1+3c 4+7e 2+a 6+2ba4 c+17 "
-    "4+31 2104+16e 2+6a 26+7 c+5 5+1a 1+5 1+1 1+2 1+2 1+7d 10+1bd 2+36 7+1 "
-    "20+2a 6+33 1+13 1+4 4+5 1+87 4+be 3+6 2+6 2+6 2+3 3+7 1+7 d+2 2+c 1+1a "
-    "1+13 1+2 1+f 2+e 22+7b 5+3 4+2d 3+58 1+d 3+1 2f+2e 82+1d 3+31 f+1c 4+24 "
-    "9+1e 5+2b 5+1e 1+25 4+e 2a+9e 2+a 6+24 4+24 4+28 8+34 b+c 1+f 1+7 1+2 "
-    "1+b 1+f 1+7 1+2 43+137 9+16 a+8 18+6 1+2a 1+9 45+6 2+1 1+2c 1+2 3+1 2+17 "
-    "1+48 8+9 30+13 1+2 5+21 3+1b 5+1 40+38 4+14 2+32 1+2 5+8 1+3 1+1d 2+3 "
-    "4+a 7+9 7+40 20+27 4+c 9+36 3+1d 2+1b 5+1a 7+4 c+7 50+49 37+33 d+33 7+2e "
-    "8+a 126+1f 1+2a 1+3 2+2 4b+2b 8+2a 16+1a 26+1c 14+17 9+4e 4+24 9+3e 1+5 "
-    "d+19 7+a 6+35 1+12 8+27 9+60 1+14 b+12 1+2f 3e+7 1+1 1+4 1+f 1+b 6+3b "
-    "5+a 6+4 1+8 2+2 2+16 1+7 1+2 1+5 1+a 2+2 2+3 2+1 6+1 5+7 2+7 3+5 8b+5c "
-    "1+5 1e+48 8+a a6+36 2+26 22+45 b+a 6+d 13+3a 6+a 36+1b 2+f 4+17 b9+3c "
-    "64+53 c+8 2+1 2+8 1+2 1+1e 1+2 2+c 9+a 46+8 2+2e 2+b 1b+48 8+53 d+49 7+a "
-    "f6+9 1+2d 1+e a+1d 3+20 2+16 1+e 49+7 1+2 1+2c 3+1 1+2 1+9 8+a 6+6 1+2 "
-    "1+25 1+2 1+6 7+a 136+19 7+11 1+29 3+1c 56+1 f+32 d+39b 66+6f 1+5 b+c4 "
-    "a4c+63 d+430 10+16 faa+247 21b9+239 7+1f 1+a 4+51 1+a 6+1e 2+6 a+46 a+a "
-    "1+7 1+15 5+13 2b0+5b 65+4b 4+39 7+11 40+5 b+2 e+17f8 8+4d6 2a+9 22e7+4 "
-    "1+7 1+2 1+123 f+1 1d+3 2+1 e+4 8+18c 904+6b 5+d 3+9 7+a 2+4 1260+2e 2+17 "
-    "9+74 3c+f6 a+27 2+4a 8+70 15+46 7a+14 c+14 c+57 9+19 87+55 1+47 1+2 2+1 "
-    "2+2 2+4 1+c 1+1 1+7 1+41 1+4 2+8 1+7 1+1c 1+4 1+5 1+1 3+7 1+154 2+124 "
-    "2+2be f+5 1+f 450+1f 6+6 d5+7 1+11 2+7 1+2 1+5 5+3e 21+1 70+2d 3+e 2+a "
-    "4+2 140+1f 11+3a 5+1 1d0+2a 2e6+7 1+4 1+2 1+f 1+c5 2+10 29+4c 4+a 4+2 "
-    "311+44 4c+3d c2+4 1+1b 1+2 1+1 2+1 1+a 1+4 1+1 1+1 6+1 4+1 1+1 1+1 1+3 "
-    "1+2 1+1 2+1 1+1 1+1 1+1 1+1 1+2 1+1 2+4 1+7 1+4 1+4 1+1 1+a 1+11 5+3 1+5 "
-    "1+11 34+2 10e+2c 4+64 c+f 2+f 1+f 1+25 a+ae 38+1d d+2c 4+9 7+2 e+6 "
-    "9a+3d8 4+11 3+d 3+77 4+5f 6+c 4+1 f+c 4+38 8+a 6+28 8+1e 2+2 4e+154 c+e "
-    "2+d 3+9 7+2e 1+7 8+e 4+9 7+9 7+93 1+37 25+a 406+a6e0 20+103a 6+de 2+1682 "
-    "e+1d31 c1f+21e 5e2+134b 5+1060 add50+f0 "
-)
-
-
-def _decode_print_table() -> tuple[list[int], list[int]]:
-    starts: list[int] = []
-    ends: list[int] = []  # exclusive
-    pos = 0
-    for tok in _PRINT_TABLE.split():
-        gap, length = tok.split("+")
-        start = pos + int(gap, 16)
-        pos = start + int(length, 16)
-        starts.append(start)
-        ends.append(pos)
-    return starts, ends
-
-
-_print_starts, _print_ends = _decode_print_table()
-
-
-def _go_isprint(r: int) -> bool:
-    if 0x20 <= r < 0x7F:
-        return True
-    i = bisect.bisect_right(_print_starts, r) - 1
-    return i >= 0 and r < _print_ends[i]
-
-
-_QUOTE_SHORT = {0x07: "\\a", 0x08: "\\b", 0x0C: "\\f", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x0B: "\\v"}
-
-
 def go_quote(s: str | bytes) -> str:
     """Go's ``strconv.Quote`` (what ``%q`` prints for a string).
 
     Bytes that are not valid UTF-8 print as ``\\xHH``; runes that are not
     printable in Go's sense as ``\\xHH``/``\\uHHHH``/``\\UHHHHHHHH``.
     """
-    text = _s(s if isinstance(s, bytes) else _b(s))
-    out = ['"']
-    for ch in text:
-        r = ord(ch)
-        if 0xDC80 <= r <= 0xDCFF:
-            # A byte surrogateescape could not decode: Go's utf8.RuneError
-            # of width 1.
-            out.append(f"\\x{r - 0xDC00:02x}")
-        elif ch == '"' or ch == "\\":
-            out.append("\\" + ch)
-        elif _go_isprint(r):
-            out.append(ch)
-        elif r in _QUOTE_SHORT:
-            out.append(_QUOTE_SHORT[r])
-        elif r < 0x20 or r == 0x7F:
-            out.append(f"\\x{r:02x}")
-        elif r < 0x10000:
-            out.append(f"\\u{r:04x}")
-        else:
-            out.append(f"\\U{r:08x}")
-    out.append('"')
-    return "".join(out)
+    from .template.gostrconv import quote  # the quoting rules live with strconv's port
+
+    return quote(_s(s if isinstance(s, bytes) else _b(s)))
 
 
 # --------------------------------------------------------------------------
@@ -370,6 +266,54 @@ def ip_string(ip: bytes) -> str:
     head = ":".join(f"{g:x}" for g in groups[:best_start])
     tail = ":".join(f"{g:x}" for g in groups[best_start + best_len :])
     return head + "::" + tail
+
+
+def ip_default_mask(ip: bytes) -> bytes | None:
+    """net.IP.DefaultMask: the class A/B/C mask of an IPv4 address, else nil."""
+    v4 = to4(ip)
+    if v4 is None:
+        return None
+    if v4[0] < 0x80:
+        return b"\xff\x00\x00\x00"
+    if v4[0] < 0xC0:
+        return b"\xff\xff\x00\x00"
+    return b"\xff\xff\xff\x00"
+
+
+def ip_class(ip: bytes) -> dict[str, bool]:
+    """The answers of net.IP's Is* methods (false for a malformed length)."""
+    v4 = to4(ip)
+    v6 = ip if len(ip) == 16 else None
+    if v4 is not None:
+        unspecified = v4 == b"\x00\x00\x00\x00"
+        loopback = v4[0] == 127
+        multicast = v4[0] & 0xF0 == 0xE0
+        link_local_unicast = v4[:2] == b"\xa9\xfe"
+        link_local_multicast = v4[:3] == b"\xe0\x00\x00"
+        private = v4[0] == 10 or (v4[0] == 172 and v4[1] & 0xF0 == 16) or v4[:2] == b"\xc0\xa8"
+        broadcast = v4 == b"\xff\xff\xff\xff"
+        return {
+            "IsUnspecified": unspecified, "IsLoopback": loopback, "IsMulticast": multicast,
+            "IsLinkLocalUnicast": link_local_unicast, "IsLinkLocalMulticast": link_local_multicast,
+            "IsInterfaceLocalMulticast": False, "IsPrivate": private,
+            "IsGlobalUnicast": not (unspecified or loopback or multicast or link_local_unicast or broadcast),
+        }
+    if v6 is None:
+        return dict.fromkeys(("IsUnspecified", "IsLoopback", "IsMulticast", "IsLinkLocalUnicast",
+                              "IsLinkLocalMulticast", "IsInterfaceLocalMulticast", "IsPrivate",
+                              "IsGlobalUnicast"), False)
+    unspecified = v6 == bytes(16)
+    loopback = v6 == bytes(15) + b"\x01"
+    multicast = v6[0] == 0xFF
+    link_local_unicast = v6[0] == 0xFE and v6[1] & 0xC0 == 0x80
+    return {
+        "IsUnspecified": unspecified, "IsLoopback": loopback, "IsMulticast": multicast,
+        "IsLinkLocalUnicast": link_local_unicast,
+        "IsLinkLocalMulticast": v6[0] == 0xFF and v6[1] & 0x0F == 0x02,
+        "IsInterfaceLocalMulticast": v6[0] == 0xFF and v6[1] & 0x0F == 0x01,
+        "IsPrivate": v6[0] & 0xFE == 0xFC,
+        "IsGlobalUnicast": not (unspecified or loopback or multicast or link_local_unicast),
+    }
 
 
 def cidr_mask(ones: int, bits: int) -> bytes | None:
@@ -660,6 +604,42 @@ class URL:
             except _GoError:
                 pass
         return _s(_escape(frag, _ENCODE_FRAGMENT))
+
+    def _split_host_port(self) -> tuple[str, str]:
+        """url's splitHostPort: a trailing valid ":port" off, brackets off."""
+        host, port = _b(self.host), b""
+        colon = host.rfind(b":")
+        if colon != -1 and _valid_optional_port(host[colon:]):
+            host, port = host[:colon], host[colon + 1:]
+        if host.startswith(b"[") and host.endswith(b"]"):
+            host = host[1:-1]
+        return _s(host), _s(port)
+
+    def hostname(self) -> str:
+        """Go's ``Hostname``: the host without port or IPv6 brackets."""
+        return self._split_host_port()[0]
+
+    def port(self) -> str:
+        """Go's ``Port``: the port digits of the host, or ""."""
+        return self._split_host_port()[1]
+
+    def request_uri(self) -> str:
+        """Go's ``RequestURI``: the opaque part or escaped path, and the query."""
+        result = self.opaque
+        if not result:
+            result = self.escaped_path() or "/"
+        elif result.startswith("//"):
+            result = self.scheme + ":" + result
+        if self.force_query or self.raw_query:
+            result += "?" + self.raw_query
+        return result
+
+    def redacted(self) -> str:
+        """Go's ``Redacted``: ``String()`` with a password shown as "xxxxx"."""
+        if self.user is not None and self.user.password_set:
+            shown = URL(**{**self.__dict__, "user": Userinfo(self.user.username, "xxxxx", True)})
+            return str(shown)
+        return str(self)
 
     def __str__(self) -> str:
         buf = bytearray()

@@ -28,6 +28,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
+from .gocrypto import CURVES, ED25519_PUBLIC_KEY_SIZE, ec_point_on_curve
 from .gonet import URLError, go_quote, is_valid_ip_mask, parse_ip, parse_url
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "X509_NEGATIVE_SERIAL",
     "parse_certificate_checks",
     "check_written_certificate",
+    "asn1_time_ok",
     "unhandled_critical_extensions",
 ]
 
@@ -346,11 +348,13 @@ def _parse_ai(der: bytes) -> tuple[tuple[int, ...], bytes]:
 
 
 # --------------------------------------------------------------------------
-# Time: cryptobyte's ReadASN1UTCTime / ReadASN1GeneralizedTime parse with
-# time.Parse and then insist that time.Format gives back the same text.
-# Together that accepts exactly the canonical text of an in-range time:
-# fixed-width digits, no fraction, and "Z" or a non-zero +hhmm/-hhmm offset
-# (hh <= 24 and mm <= 59, since a "+0060" would come back as "+0100").
+# Time: encoding/asn1 (a time value inside a name) and cryptobyte (a
+# certificate's validity) both parse with time.Parse and then insist that
+# time.Format gives back the same text.  Together that accepts exactly the
+# canonical text of an in-range time: fixed-width digits, "Z" or a non-zero
+# +hhmm/-hhmm offset (hh <= 24 and mm <= 59, since a "+0060" would come back
+# as "+0100"), and for encoding/asn1's GeneralizedTime an optional fraction
+# of 1 to 9 digits with no trailing zero (its layout ends ".999999999").
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -360,7 +364,7 @@ def _digits(s: bytes) -> int | None:
 
 
 @lru_cache(maxsize=256)  # a batch signs many certificates with the same times
-def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
+def _canonical_time(s: bytes, year_len: int, with_seconds: bool, fraction: bool) -> bool:
     n = year_len + (10 if with_seconds else 8)
     if len(s) < n + 1:
         return False
@@ -371,7 +375,7 @@ def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
     year, month, day, hour, minute = fields[:5]
     second = fields[5] if with_seconds else 0
     if year_len == 2:
-        # time.Parse's "06": 69..99 are 19xx, the rest 20xx (cryptobyte moves
+        # time.Parse's "06": 69..99 are 19xx, the rest 20xx (Go moves
         # 2050.. back a century afterwards, which changes no verdict).
         year += 1900 if year >= 69 else 2000
     if not 1 <= month <= 12 or hour > 23 or minute > 59 or second > 59:
@@ -379,6 +383,13 @@ def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     if not 1 <= day <= _DAYS[month - 1] + (month == 2 and leap):
         return False
+    if fraction and s[n:n + 1] == b".":
+        end = n + 1
+        while end < len(s) and 0x30 <= s[end] <= 0x39:
+            end += 1
+        if not 1 <= end - n - 1 <= 9 or s[end - 1] == 0x30:
+            return False
+        n = end
     zone = s[n:]
     if zone == b"Z":
         return True
@@ -388,16 +399,29 @@ def _canonical_time(s: bytes, year_len: int, with_seconds: bool) -> bool:
     return zh is not None and zm is not None and zh <= 24 and zm <= 59 and (zh, zm) != (0, 0)
 
 
+def asn1_time_ok(tag: int, value: bytes, *, fraction: bool = False) -> bool:
+    """Whether Go reads ``value`` as a UTCTime (tag 23) or GeneralizedTime (24).
+
+    ``fraction``: encoding/asn1's GeneralizedTime layout, which takes
+    fractional seconds; cryptobyte's (certificate validity) does not.
+    """
+    if tag == UTC_TIME:
+        # UTCTime may also omit the seconds (a fallback layout Go keeps
+        # although X.509 forbids it).
+        return _canonical_time(value, 2, True, False) or _canonical_time(value, 2, False, False)
+    if tag == GENERALIZED_TIME:
+        return _canonical_time(value, 4, True, fraction)
+    return False
+
+
 def _parse_time(s: _Str) -> None:
     if s.peek(UTC_TIME):
         v = s.read(UTC_TIME)
-        # UTCTime may also omit the seconds (a fallback layout Go keeps
-        # although X.509 forbids it).
-        if v is None or not (_canonical_time(v, 2, True) or _canonical_time(v, 2, False)):
+        if v is None or not asn1_time_ok(UTC_TIME, v):
             raise GoParseError("x509: malformed UTCTime")
     elif s.peek(GENERALIZED_TIME):
         v = s.read(GENERALIZED_TIME)
-        if v is None or not _canonical_time(v, 4, True):
+        if v is None or not asn1_time_ok(GENERALIZED_TIME, v):
             raise GoParseError("x509: malformed GeneralizedTime")
     else:
         raise GoParseError("x509: unsupported time format")
@@ -413,47 +437,6 @@ OID_ED25519 = (1, 3, 101, 112)
 OID_X25519 = (1, 3, 101, 110)
 
 _NULL = b"\x05\x00"
-
-# Short Weierstrass curves y^2 = x^3 - 3x + b over GF(p): (p, b, bit size).
-_CURVES: dict[tuple[int, ...], tuple[int, int, int]] = {
-    (1, 3, 132, 0, 33): (
-        2**224 - 2**96 + 1,
-        0xB4050A850C04B3ABF54132565044B0B7D7BFD8BA270B39432355FFB4,
-        224,
-    ),
-    (1, 2, 840, 10045, 3, 1, 7): (
-        2**256 - 2**224 + 2**192 + 2**96 - 1,
-        0x5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B,
-        256,
-    ),
-    (1, 3, 132, 0, 34): (
-        2**384 - 2**128 - 2**96 + 2**32 - 1,
-        int("B3312FA7E23EE7E4988E056BE3F82D19181D9C6EFE8141120314088F5013875A"
-            "C656398D8A2ED19D2A85C8EDD3EC2AEF", 16),
-        384,
-    ),
-    (1, 3, 132, 0, 35): (
-        2**521 - 1,
-        int("0051953EB9618E1C9A1F929A21A0B68540EEA2DA725B99B315F3B8B489918EF1"
-            "09E156193951EC7E937B1652C0BD3BB1BF073573DF883D2C34F1EF451FD46B503F00", 16),
-        521,
-    ),
-}
-
-
-def _on_curve(curve: tuple[int, int, int], point: bytes) -> bool:
-    """elliptic.Unmarshal for the NIST curves: uncompressed form only, both
-    coordinates reduced, and the point on the curve."""
-    p, b, bits = curve
-    size = (bits + 7) // 8
-    if len(point) != 1 + 2 * size or point[0] != 4:
-        return False
-    x = int.from_bytes(point[1:1 + size], "big")
-    y = int.from_bytes(point[1 + size:], "big")
-    if x >= p or y >= p:
-        return False
-    return (y * y - (x * x * x - 3 * x + b)) % p == 0
-
 
 def _parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> None:
     der = _Str(key)
@@ -479,16 +462,16 @@ def _parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> None:
         curve_oid = _Str(params).read_oid()
         if curve_oid is None:
             raise GoParseError("x509: invalid ECDSA parameters")
-        curve = _CURVES.get(curve_oid)
+        curve = CURVES.get(".".join(map(str, curve_oid)))
         if curve is None:
             raise GoParseError("x509: unsupported elliptic curve")
-        if not _on_curve(curve, key):
+        if not ec_point_on_curve(curve, key):
             raise GoParseError("x509: failed to unmarshal elliptic curve point")
     elif oid == OID_ED25519:
         # RFC 8410 3: the parameters MUST be absent.
         if params:
             raise GoParseError("x509: Ed25519 key encoded with illegal parameters")
-        if len(key) != 32:
+        if len(key) != ED25519_PUBLIC_KEY_SIZE:
             raise GoParseError("x509: wrong Ed25519 public key size")
     elif oid == OID_X25519:
         # Unreachable from certificates (Go maps X25519 to

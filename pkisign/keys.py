@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import der
+from .gocrypto import CURVES, ED25519_PUBLIC_KEY_SIZE, ec_point_on_curve
 
 __all__ = [
     "PublicKey",
@@ -33,40 +34,6 @@ OID_EC = "1.2.840.10045.2.1"
 OID_ED25519 = "1.3.101.112"
 OID_RSA_PSS = "1.2.840.113549.1.1.10"
 OID_MGF1 = "1.2.840.113549.1.1.8"
-
-
-@dataclass(frozen=True)
-class _Curve:
-    name: str
-    oid: str
-    p: int
-    b: int
-    size: int  # bytes per coordinate
-
-
-def _curve(name: str, oid: str, p: int, b: str) -> _Curve:
-    return _Curve(name, oid, p, int(b, 16), (p.bit_length() + 7) // 8)
-
-
-# Curve constants from SEC 2 (a = -3 on all four), as `openssl ecparam
-# -param_enc explicit` prints them.  Only p and b are needed: they are what
-# Go's elliptic.Unmarshal checks a point against.
-CURVES = {
-    c.oid: c
-    for c in (
-        _curve("P-224", "1.3.132.0.33", 2**224 - 2**96 + 1,
-               "b4050a850c04b3abf54132565044b0b7d7bfd8ba270b39432355ffb4"),
-        _curve("P-256", "1.2.840.10045.3.1.7", 2**256 - 2**224 + 2**192 + 2**96 - 1,
-               "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b"),
-        _curve("P-384", "1.3.132.0.34", 2**384 - 2**128 - 2**96 + 2**32 - 1,
-               "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875a"
-               "c656398d8a2ed19d2a85c8edd3ec2aef"),
-        _curve("P-521", "1.3.132.0.35", 2**521 - 1,
-               "0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef1"
-               "09e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b50"
-               "3f00"),
-    )
-}
 
 
 #: The largest RSA modulus pkisign reads.  Go's crypto/x509 and crypto/rsa set
@@ -130,18 +97,6 @@ def _read_integer(tag: int, content: bytes, what: str) -> int:
     return int.from_bytes(content, "big", signed=True)
 
 
-def _ec_point_on_curve(curve: _Curve, point: bytes) -> bool:
-    """Go's elliptic.Unmarshal: uncompressed, in range, on the curve."""
-    if len(point) != 1 + 2 * curve.size or point[0] != 4:
-        return False
-    x = int.from_bytes(point[1:1 + curve.size], "big")
-    y = int.from_bytes(point[1 + curve.size:], "big")
-    p = curve.p
-    if x >= p or y >= p:
-        return False
-    return (y * y - (x * x * x - 3 * x + curve.b)) % p == 0
-
-
 def _rsa_spki(n: int, e: int) -> tuple[bytes, bytes]:
     bits = der.sequence(der.integer(n), der.integer(e))
     alg = der.sequence(der.oid(OID_RSA), b"\x05\x00")
@@ -201,14 +156,14 @@ def parse_spki(spki: bytes) -> PublicKey | None:
             curve = CURVES.get(der.decode_oid(param[0][2]))
             if curve is None:
                 raise KeyError_("x509: unsupported elliptic curve")
-            if not _ec_point_on_curve(curve, bits):
+            if not ec_point_on_curve(curve, bits):
                 raise KeyError_("x509: failed to unmarshal elliptic curve point")
             alg_id = der.sequence(der.oid(OID_EC), der.oid(curve.oid))
             return PublicKey("ec", bits, der.sequence(alg_id, der.bit_string(bits)), curve=curve.name)
         if oid == OID_ED25519:
             if params:
                 raise KeyError_("x509: Ed25519 key encoded with illegal parameters")
-            if len(bits) != 32:
+            if len(bits) != ED25519_PUBLIC_KEY_SIZE:
                 raise KeyError_("x509: wrong Ed25519 public key size")
             alg_id = der.sequence(der.oid(OID_ED25519))
             return PublicKey("ed25519", bits, der.sequence(alg_id, der.bit_string(bits)))

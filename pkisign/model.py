@@ -26,6 +26,7 @@ from .errors import TemplateError
 from .names import GoName
 
 __all__ = [
+    "big_int_base0",
     "Extension",
     "SAN",
     "CertificateTemplate",
@@ -411,7 +412,7 @@ def _ext_key_usage(value: Any) -> list[str]:
 def _serial(value: Any) -> int:
     """x509util SerialNumber: a JSON integer, or a string in Go's base-0 syntax."""
     if isinstance(value, str):
-        number = _big_int_base0(value)
+        number = big_int_base0(value)
         if number is None:
             raise DecodeError(f"error unmarshaling json: serialNumber {value} is not valid")
         return number
@@ -424,7 +425,7 @@ def _serial(value: Any) -> int:
     return number or 0  # null leaves the int64 at 0
 
 
-def _big_int_base0(text: str) -> int | None:
+def big_int_base0(text: str) -> int | None:
     """math/big SetString(s, 0): a sign, a 0x/0o/0b or bare-0 (octal) prefix,
     and '_' between a prefix and a digit or between digits."""
     s = text

@@ -14,11 +14,11 @@ T61String) survive as lone surrogates and can be detected when re-encoding.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import der
+from .goparse import asn1_time_ok
 
 __all__ = [
     "OID_COUNTRY",
@@ -164,34 +164,31 @@ def _check_other_value(tag: int, value: bytes) -> None:
             der.decode_oid(der.tlv(0x06, value))
         except der.DERError as exc:
             raise NameError_(f"asn1: syntax error: {exc}") from None
-    elif tag in (0x17, 0x18) and not _canonical_time(tag, value):
-        raise NameError_("asn1: time did not serialize back to the original value and may be invalid")
+    elif tag in (0x17, 0x18) and not asn1_time_ok(tag, value, fraction=True):
+        raise NameError_(_asn1_time_error(tag, go_string(value)))
 
 
-_UTC_TIME = re.compile(rb"(\d{10})(\d{2})?(Z|[+-]\d{4})")
-_GENERALIZED_TIME = re.compile(rb"(\d{14})(\.\d*[1-9])?(Z|[+-]\d{4})")
+def _asn1_time_error(tag: int, text: str) -> str:
+    """encoding/asn1's error for a time it refuses: time.Parse's, or the round trip's.
 
+    Only reached for a refused value, so the template's time port (Go's
+    layouts and messages) is loaded only then.
+    """
+    from .gonet import go_quote
+    from .template.gotime import parse
+    from .template.gotypes import GoError
 
-def _canonical_time(tag: int, value: bytes) -> bool:
-    """Go parses a time, then refuses it unless formatting it gives the same text back."""
-    match = (_UTC_TIME if tag == 0x17 else _GENERALIZED_TIME).fullmatch(value)
-    if match is None or match.group(3) == b"+0000" or match.group(3) == b"-0000":
-        return False
-    digits = match.group(1).decode()
-    if tag == 0x17:
-        month, day, hour, minute = (int(digits[i:i + 2]) for i in (2, 4, 6, 8))
-        year = int(digits[:2])
-        year += 1900 if year >= 50 else 2000
-        second = int(match.group(2) or b"0")
-    else:
-        year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
-        hour, minute, second = int(digits[8:10]), int(digits[10:12]), int(digits[12:14])
-    zone = match.group(3)
-    if zone != b"Z" and (int(zone[1:3]) > 23 or int(zone[3:5]) > 59):
-        return False
-    from .validity import _days_in
-
-    return 1 <= month <= 12 and 1 <= day <= _days_in(month, year) and hour < 24 and minute < 60 and second < 60
+    layouts = ("0601021504Z0700", "060102150405Z0700") if tag == 0x17 else ("20060102150405.999999999Z0700",)
+    message = ""
+    for layout in layouts:
+        try:
+            serialized = parse(layout, text).format(layout)
+        except GoError as exc:
+            message = str(exc)
+            continue
+        return ("asn1: time did not serialize back to the original value and may be invalid: "
+                f"given {go_quote(text)}, but serialized as {go_quote(serialized)}")
+    return message
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def render_certificate(
     *,
     max_path_len: int = 0,
     omit_cn_san: bool = False,
-    user: dict[str, Any] | None = None,
+    user: Any = None,
     limits: Limits | None = None,
 ) -> tuple[CertificateTemplate, tuple[str, ...]]:
     """Run a template for ``csr``; decode its JSON into a certificate template.

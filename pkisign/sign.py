@@ -46,7 +46,7 @@ class SignOptions:
 
     profile: str = "leaf"
     template: str | None = None
-    user_data: dict[str, Any] | None = None
+    user_data: Any = None  # a dict, or a typed nil map (--set-file null)
     path_len: int = 0
     not_before: str = ""
     not_after: str = ""
@@ -320,10 +320,11 @@ def _after_empty_password_file(password_file: str, prompt: PasswordSource | None
     return ask
 
 
-def read_user_data(set_values: list[str], set_file: str | None) -> dict[str, Any]:
+def read_user_data(set_values: list[str], set_file: str | None) -> Any:
     """``.Insecure.User``: the ``--set-file`` JSON object, then each ``--set k=v``.
 
-    A ``--set`` value is JSON when it parses as JSON, else the raw string.
+    A ``--set`` value is JSON when it parses as JSON, else the raw string.  A
+    ``--set-file`` holding ``null`` and no ``--set`` give a nil map.
     """
     from .template.gojson import from_json
 
@@ -337,6 +338,11 @@ def read_user_data(set_values: list[str], set_file: str | None) -> dict[str, Any
             error = f"json: cannot unmarshal {kind} into Go value of type map[string]interface {{}}"
         if error is not None:
             raise UsageError(f"error unmarshaling {set_file}: {error}")
+        if value is None and not set_values:
+            # json.Unmarshal of "null" leaves step's map nil: toJson prints null.
+            from .template.gotypes import GoNil
+
+            return GoNil("map[string]interface {}")
         data.update(value or {})
     for item in set_values:
         key, eq, raw = item.partition("=")

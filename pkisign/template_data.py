@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import gonet
+from . import gocrypto, gonet
 from .csr import CSR
 from .names import GoName
 from .template.gotypes import (
@@ -50,6 +50,9 @@ class ObjectIdentifier(GoList):
         return ('"' + ".".join(str(a) for a in self) + '"').encode()
 
 
+_IP_MASK = named_type("net.IPMask", "[]uint8")
+
+
 class NetIP(GoBytes):
     """net.IP: prints and marshals as its text form."""
 
@@ -62,6 +65,64 @@ class NetIP(GoBytes):
     @go_method("MarshalText", result="[]uint8", error=True)
     def marshal_text(self) -> bytes:
         return b"" if not bytes(self) else gonet.ip_string(bytes(self)).encode()
+
+    @go_method("To4", result="net.IP")
+    def to4(self) -> Any:
+        v4 = gonet.to4(bytes(self))
+        return NetIP(v4 or b"")  # a nil net.IP prints as <nil> through String
+
+    @go_method("To16", result="net.IP")
+    def to16(self) -> Any:
+        v16 = gonet.to16(bytes(self))
+        return NetIP(v16 or b"")
+
+    @go_method("DefaultMask", result="net.IPMask")
+    def default_mask(self) -> Any:
+        mask = gonet.ip_default_mask(bytes(self))
+        return IPMask(mask or b"")
+
+    @go_method("IsUnspecified", result="bool")
+    def is_unspecified(self) -> bool:
+        return gonet.ip_class(bytes(self))["IsUnspecified"]
+
+    @go_method("IsLoopback", result="bool")
+    def is_loopback(self) -> bool:
+        return gonet.ip_class(bytes(self))["IsLoopback"]
+
+    @go_method("IsPrivate", result="bool")
+    def is_private(self) -> bool:
+        return gonet.ip_class(bytes(self))["IsPrivate"]
+
+    @go_method("IsMulticast", result="bool")
+    def is_multicast(self) -> bool:
+        return gonet.ip_class(bytes(self))["IsMulticast"]
+
+    @go_method("IsInterfaceLocalMulticast", result="bool")
+    def is_interface_local_multicast(self) -> bool:
+        return gonet.ip_class(bytes(self))["IsInterfaceLocalMulticast"]
+
+    @go_method("IsLinkLocalMulticast", result="bool")
+    def is_link_local_multicast(self) -> bool:
+        return gonet.ip_class(bytes(self))["IsLinkLocalMulticast"]
+
+    @go_method("IsLinkLocalUnicast", result="bool")
+    def is_link_local_unicast(self) -> bool:
+        return gonet.ip_class(bytes(self))["IsLinkLocalUnicast"]
+
+    @go_method("IsGlobalUnicast", result="bool")
+    def is_global_unicast(self) -> bool:
+        return gonet.ip_class(bytes(self))["IsGlobalUnicast"]
+
+
+
+class IPMask(GoBytes):
+    """net.IPMask: prints as hexadecimal."""
+
+    go_type = _IP_MASK
+
+    @go_method("String")
+    def string(self) -> str:
+        return bytes(self).hex() if bytes(self) else "<nil>"
 
 
 _MULTI_IP = named_type("x509util.MultiIP", "[]net.IP")
@@ -105,6 +166,34 @@ class URL(GoStruct):
     @go_method("String")
     def string(self) -> str:
         return str(self._url)
+
+    @go_method("Hostname")
+    def hostname(self) -> str:
+        return self._url.hostname()
+
+    @go_method("Port")
+    def port(self) -> str:
+        return self._url.port()
+
+    @go_method("EscapedPath")
+    def escaped_path(self) -> str:
+        return self._url.escaped_path()
+
+    @go_method("EscapedFragment")
+    def escaped_fragment(self) -> str:
+        return self._url.escaped_fragment()
+
+    @go_method("IsAbs", result="bool")
+    def is_abs(self) -> bool:
+        return self._url.scheme != ""
+
+    @go_method("RequestURI")
+    def request_uri(self) -> str:
+        return self._url.request_uri()
+
+    @go_method("Redacted")
+    def redacted(self) -> str:
+        return self._url.redacted()
 
 
 class MultiURL(GoList):
@@ -202,9 +291,10 @@ class Curve(GoStruct):
     go_name = "*elliptic.nistCurve"
     go_fields = ()
 
-    def __init__(self, name: str, bits: int) -> None:
+    def __init__(self, curve: gocrypto.Curve) -> None:
         super().__init__()
-        self._params = CurveParams(BitSize=bits, Name=name)
+        self._params = CurveParams(P=BigInt(curve.p), N=BigInt(curve.n), B=BigInt(curve.b), Gx=BigInt(curve.gx),
+                                   Gy=BigInt(curve.gy), BitSize=curve.p.bit_length(), Name=curve.name)
 
     @go_method("Params", result="*elliptic.CurveParams")
     def params(self) -> CurveParams:
@@ -214,6 +304,14 @@ class Curve(GoStruct):
 class RSAPublicKey(GoStruct):
     go_name = "*rsa.PublicKey"
     go_fields = (GoField("N", type="*big.Int"), GoField("E", type="int"))
+
+    def __init__(self, n: int, e: int) -> None:
+        super().__init__(N=BigInt(n), E=e)
+        self._n = n
+
+    @go_method("Size", result="int")
+    def size(self) -> int:
+        return (self._n.bit_length() + 7) // 8
 
 
 class ECDSAPublicKey(GoStruct):
@@ -311,11 +409,11 @@ def _public_key(csr: CSR) -> Any:
     if key is None:
         return None
     if key.kind == "rsa":
-        return RSAPublicKey(N=BigInt(key.rsa_n), E=key.rsa_e)
+        return RSAPublicKey(key.rsa_n, key.rsa_e)
     if key.kind == "ec":
         size = (len(key.key_bits) - 1) // 2
-        bits = {"P-224": 224, "P-256": 256, "P-384": 384, "P-521": 521}[key.curve or ""]
-        return ECDSAPublicKey(Curve=Curve(key.curve, bits), X=BigInt(int.from_bytes(key.key_bits[1:1 + size], "big")),
+        curve = next(c for c in gocrypto.CURVES.values() if c.name == key.curve)
+        return ECDSAPublicKey(Curve=Curve(curve), X=BigInt(int.from_bytes(key.key_bits[1:1 + size], "big")),
                               Y=BigInt(int.from_bytes(key.key_bits[1 + size:], "big")))
     return Ed25519PublicKey(key.key_bits)
 
@@ -361,7 +459,7 @@ def template_data(
     sans: list[tuple[str, str]],
     *,
     max_path_len: int,
-    user: dict[str, Any] | None,
+    user: Any,
 ) -> GoDict:
     """step's template data for ``sign``.
 

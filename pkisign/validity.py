@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from .errors import UsageError
+from .goduration import duration_ns
 
 __all__ = [
     "NS",
@@ -121,8 +121,8 @@ def parse_rfc3339(text: str) -> int | None:
     offset = 0
     if zone != "Z":
         zh, zm = int(zone[1:3]), int(zone[4:6])
-        # time.Parse accepts offset hours up to 24; minutes must be < 60.
-        if zh > 24 or zm > 59:
+        # time.Parse accepts offset hours up to 24 and minutes up to 60.
+        if zh > 24 or zm > 60:
             return None
         offset = (zh * 60 + zm) * 60 * (-1 if zone[0] == "-" else 1)
     nanos = int((fraction or "0")[:9].ljust(9, "0"))
@@ -133,85 +133,10 @@ def parse_rfc3339(text: str) -> int | None:
 
 # -- Go's time.ParseDuration --------------------------------------------------
 
-_UNITS = {
-    "ns": 1,
-    "us": 1_000,
-    "\u00b5s": 1_000,  # MICRO SIGN
-    "\u03bcs": 1_000,  # GREEK SMALL LETTER MU
-    "ms": 1_000_000,
-    "s": NS,
-    "m": 60 * NS,
-    "h": HOUR,
-}
-# One component: digits, an optional "." with digits (kept with its dot, so
-# that "5." and "5" differ), a unit.  Non-digits are greedy, so components
-# split at digit boundaries, as Go's loop reads them.
-_COMPONENT = re.compile(r"(\d*)(\.\d*)?([^\d.]+)", re.ASCII)
-
-
 def parse_duration(text: str) -> int | None:
-    """Go's ``time.ParseDuration`` in nanoseconds, or None when invalid.
-
-    ``[-+]?([0-9]*(\\.[0-9]*)?[a-z]+)+`` with units ns, us, µs, ms, s, m, h;
-    a bare ``0`` is allowed; there is no day unit; the total must fit an
-    int64 of nanoseconds.
-    """
-    s = text
-    negative = False
-    if s[:1] in ("-", "+"):
-        negative = s[0] == "-"
-        s = s[1:]
-    if s == "0":
-        return 0
-    if not s:
-        return None
-    # Components are independent and never negative, so each distinct one is
-    # checked once and counted (a megabyte of "0h" is one component).
-    components = Counter(_COMPONENT.findall(s))
-    # Matches never overlap nor are empty: when their lengths add up to the
-    # text's, they tile it, exactly as matching one component after another.
-    if sum((len(w) + len(f) + len(u)) * n for (w, f, u), n in components.items()) != len(s):
-        return None
-    limit = 1 << 63
-    total = 0
-    for (whole, dot_frac, unit), count in components.items():
-        frac = dot_frac[1:]
-        if not whole and not frac:
-            return None  # "." alone, or a unit with no number
-        unit_ns = _UNITS.get(unit)
-        if unit_ns is None:
-            return None
-        if len(whole) > 20:
-            return None  # past int64 (and too long for Python to convert)
-        value = int(whole or "0")
-        if value > limit or value > limit // unit_ns:
-            return None
-        value *= unit_ns
-        if frac:
-            numerator, scale = _leading_fraction(frac)
-            # Go scales the fraction in float64 and truncates to an integer.
-            value += int(float(numerator) * (float(unit_ns) / scale))
-            if value > limit:
-                return None
-        total += value * count
-        if total > limit:
-            return None
-    if negative:
-        return -total
-    return None if total > _MAX_INT64 else total
-
-
-def _leading_fraction(digits: str) -> tuple[int, float]:
-    """Go's leadingFraction: digits past int64 precision are dropped."""
-    value, scale = 0, 1.0
-    for ch in digits:
-        if value > _MAX_INT64 // 10:
-            break
-        nxt = value * 10 + int(ch)
-        if nxt > 1 << 63:
-            break
-        value, scale = nxt, scale * 10
-    return value, scale
+    """Go's ``time.ParseDuration`` in nanoseconds, or None when invalid."""
+    duration = duration_ns(text)
+    return None if isinstance(duration, str) else duration
 
 
 def parse_time_or_duration(text: str, now: Callable[[], int]) -> int | None | bool:

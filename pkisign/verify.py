@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ._oscrypto_compat import asymmetric
 from .errors import MissingExtraError
+from .gocrypto import rsa_public_key_error
 from .keys import PublicKey, SignatureAlgorithm
 
 __all__ = ["VerifyError", "check_signature", "ed25519_public_key"]
@@ -55,6 +56,9 @@ def check_signature(
             f"but have public key of type {key.go_type}"
         )
     if key.kind == "rsa":
+        refused = rsa_public_key_error(key.rsa_n, key.rsa_e)
+        if refused is not None:
+            raise VerifyError(refused)
         digest = hashlib.new(algorithm.hash, message).digest()
         ok = _rsa_pss_verify(key, digest, signature, algorithm.hash) if algorithm.pss \
             else _rsa_pkcs1v15_verify(key, digest, signature, algorithm.hash)

@@ -65,6 +65,9 @@ ISSUERS = {"rsa": ("issuers/root-rsa2048.crt", "issuers/root-rsa2048.key"),
 KEY_KINDS = ("rsa2048", "p256", "p384", "p521", "ed25519", "p224")
 _GENPKEY = {
     "rsa2048": ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
+    # e = 2^32 + 1: a real key whose exponent crypto/rsa refuses (> 2^31 - 1)
+    "rsa2048-e2p32": ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
+                      "-pkeyopt", "rsa_keygen_pubexp:4294967297"],
     "p224": ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-224"],
     "p256": ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
     "p384": ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
@@ -120,6 +123,7 @@ class CSRSpec:
     challenge: bool = False  # a challengePassword attribute too
     hash: str = "sha256"
     version: int = 0
+    spki: bytes | None = None  # a SubjectPublicKeyInfo written instead of the signing key's own
 
     def info(self, spki: bytes) -> bytes:
         name = seq(*(tlv(0x31, b"".join(a.encode() for a in rdn)) for rdn in self.subject))
@@ -136,7 +140,7 @@ class CSRSpec:
         def value(a: Attr) -> str:
             return f"{a.oid} tag {a.tag:#04x} {a.value.hex()} ({a.value!r})"
         return {
-            "key": self.key, "hash": self.hash, "version": self.version, "challengePassword": self.challenge,
+            "key": self.key, "spki": self.spki.hex() if self.spki else None, "hash": self.hash, "version": self.version, "challengePassword": self.challenge,
             "subject": [[value(a) for a in rdn] for rdn in self.subject],
             "extensionRequest": self.ext_request,
             "extensions": [{"oid": e.oid, "critical": e.critical,
@@ -177,8 +181,8 @@ class Keys:
         from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding
 
         key = self.key(spec.key)
-        spki = key.public_key().public_bytes(serialization.Encoding.DER,
-                                             serialization.PublicFormat.SubjectPublicKeyInfo)
+        spki = spec.spki or key.public_key().public_bytes(serialization.Encoding.DER,
+                                                          serialization.PublicFormat.SubjectPublicKeyInfo)
         info = spec.info(spki)
         hash_cls = {"sha1": hashes.SHA1, "sha256": hashes.SHA256, "sha384": hashes.SHA384,
                     "sha512": hashes.SHA512}[spec.hash]
@@ -444,12 +448,12 @@ def reference_path() -> str | None:
     return shutil.which(REFERENCE)
 
 
-def _clean_env() -> dict[str, str]:
+def clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("STEP_") and k != "PKISIGN_DEBUG"}
 
 
 def run_reference(argv: list[str]) -> Outcome:
-    proc = subprocess.run([REFERENCE, *argv], capture_output=True, env=_clean_env(), timeout=60)
+    proc = subprocess.run([REFERENCE, *argv], capture_output=True, env=clean_env(), timeout=60)
     return Outcome(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace"))
 
 

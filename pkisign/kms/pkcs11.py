@@ -82,7 +82,7 @@ from ..errors import KMSError, MissingExtraError
 from ..inputs import GO_SPACE, ReadError, read_limited
 from ..keys import CURVES, PublicKey, SignatureAlgorithm
 from .common import public_key_from_der, raw_ecdsa_to_der
-from .uri import KMSURI, _show, decode_id
+from .uri import KMSURI, decode_id, show_text
 
 __all__ = ["DEFAULT_MODULE", "Pin", "PKCS11Config", "PKCS11Signer", "open_pkcs11_signer"]
 
@@ -160,10 +160,10 @@ def _read_pin_source(source: str) -> Pin | None:
     try:
         data = read_limited(path, "pin")
     except ReadError as exc:
-        raise KMSError(f"cannot read the PIN file (pin-source) {_show(path)}: {exc.reason}") from None
+        raise KMSError(f"cannot read the PIN file (pin-source) {show_text(path)}: {exc.reason}") from None
     text = _utf8(data)
     if text is None:
-        raise KMSError(f"the PIN file (pin-source) {_show(path)} is not UTF-8 text")
+        raise KMSError(f"the PIN file (pin-source) {show_text(path)} is not UTF-8 text")
     text = text.rstrip(GO_SPACE)
     return Pin(text) if text else None
 
@@ -190,7 +190,7 @@ class PKCS11Config:
         if slot_text:
             # Go's strconv.Atoi: an optional sign and ASCII digits, nothing else.
             if not re.fullmatch(r"[+-]?[0-9]+", slot_text):
-                raise KMSError(f"invalid slot-id '{_show(slot_text)}' in the PKCS#11 URI: want a decimal number")
+                raise KMSError(f"invalid slot-id '{show_text(slot_text)}' in the PKCS#11 URI: want a decimal number")
             slot_id = int(slot_text, 10)
         given = [name for name, value in (("token", label), ("serial", serial), ("slot-id", slot_id))
                  if value is not None]
@@ -219,9 +219,9 @@ class PKCS11Config:
     @property
     def token_description(self) -> str:
         if self.token_label is not None:
-            return f"token '{_show(self.token_label)}'"
+            return f"token '{show_text(self.token_label)}'"
         if self.token_serial is not None:
-            return f"token with serial '{_show(self.token_serial)}'"
+            return f"token with serial '{show_text(self.token_serial)}'"
         return f"token in slot {self.slot_id}"
 
     @property
@@ -230,7 +230,7 @@ class PKCS11Config:
         if self.key_id:
             parts.append(f"id {self.key_id.hex()}")
         if self.key_label:
-            parts.append(f"label '{_show(self.key_label)}'")
+            parts.append(f"label '{show_text(self.key_label)}'")
         return " and ".join(parts)
 
     def __repr__(self) -> str:

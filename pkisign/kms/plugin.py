@@ -31,6 +31,7 @@ import subprocess
 from pathlib import Path
 
 from ..errors import KMSError
+from ..gonet import go_quote
 from ..keys import PublicKey, SignatureAlgorithm
 from .common import KMSSigner, digest_for, one_line, public_key_from_pem, redact, secret_values, timeout
 
@@ -55,25 +56,6 @@ def find_plugin() -> str:
     raise KMSError(f'exec: "{PLUGIN_NAME}": executable file not found in $PATH')
 
 
-def _go_quote(text: str) -> str:
-    """Go's %q of a string: what step prints around the command line."""
-    out = []
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
 class PluginSigner(KMSSigner):
     """A key reached through step-kms-plugin (pkisign's ``Signer`` protocol)."""
 
@@ -96,7 +78,7 @@ class PluginSigner(KMSSigner):
 
     def _run(self, args: list[str], stdin: bytes) -> bytes:
         argv = [self._path, *args]
-        shown = _go_quote(" ".join(self._scrub(arg) for arg in argv))
+        shown = go_quote(" ".join(self._scrub(arg) for arg in argv))
         limit = timeout()
         try:
             proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

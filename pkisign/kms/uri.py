@@ -43,6 +43,7 @@ __all__ = [
     "has_scheme",
     "join",
     "decode_id",
+    "show_text",
     "softkms_path",
     "KNOWN_TYPES",
     "SECRET_ATTRIBUTES",
@@ -111,11 +112,12 @@ def _parse_pairs(text: str, *, strict: bool) -> tuple[tuple[str, str], ...]:
             if strict:
                 # Even a piece of a secret stays out of the message.
                 shown = "" if name in SECRET_ATTRIBUTES else f" {str(exc)!r}"
-                raise KMSError(f"invalid URL escape{shown} in the value of '{_show(name)}'") from None
+                raise KMSError(f"invalid URL escape{shown} in the value of '{show_text(name)}'") from None
     return tuple(pairs)
 
 
-def _show(value: str) -> str:
+def show_text(value: str) -> str:
+    """A value for a message: bytes that are not UTF-8 shown as \\x escapes."""
     return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
@@ -155,7 +157,7 @@ class KMSURI:
         """The URI with secrets replaced by ``***`` (for messages)."""
 
         def pairs(items: tuple[tuple[str, str], ...]) -> list[str]:
-            return [f"{n}={'***' if n in SECRET_ATTRIBUTES else _show(v)}" for n, v in items]
+            return [f"{n}={'***' if n in SECRET_ATTRIBUTES else show_text(v)}" for n, v in items]
 
         text = f"{self.type}:" + ";".join(pairs(self.path))
         if self.query:

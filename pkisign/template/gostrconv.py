@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from decimal import Decimal
+from functools import lru_cache
 
 __all__ = [
     "atoi",
@@ -19,6 +21,7 @@ __all__ = [
     "from_bytes",
     "byte_len",
     "is_print",
+    "is_print_rune",
     "quote",
     "quote_rune",
     "can_backquote",
@@ -61,9 +64,36 @@ def is_escaped_byte(c: str) -> bool:
     return 0xDC80 <= ord(c) <= 0xDCFF
 
 
+@lru_cache(maxsize=1)
+def _print_ranges() -> tuple[list[int], list[int]]:
+    """strconv.IsPrint's runes as sorted range starts and (inclusive) ends.
+
+    From Go's own tables (gounicode.PRINT), so that what is escaped does not
+    depend on the Unicode version of the running Python.
+    """
+    from . import gounicode
+
+    starts: list[int] = []
+    ends: list[int] = []
+    for item in "".join(gounicode.PRINT).split():
+        lo, hi = item.split("-")
+        starts.append(int(lo, 16))
+        ends.append(int(hi, 16))
+    return starts, ends
+
+
+def is_print_rune(r: int) -> bool:
+    """strconv.IsPrint (the same set as unicode.IsPrint): L, M, N, P, S and U+0020."""
+    if r < 0x80:
+        return 0x20 <= r < 0x7F
+    starts, ends = _print_ranges()
+    i = bisect_right(starts, r) - 1
+    return i >= 0 and r <= ends[i]
+
+
 def is_print(c: str) -> bool:
-    """unicode.IsPrint: letters, marks, numbers, punctuation, symbols, ASCII space."""
-    return c == " " or (c.isprintable() and not is_escaped_byte(c))
+    """unicode.IsPrint of one character (never of a byte kept as a surrogate escape)."""
+    return is_print_rune(ord(c))
 
 
 _SIMPLE_ESCAPES = {

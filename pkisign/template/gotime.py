@@ -14,6 +14,7 @@ import zoneinfo
 from datetime import datetime, timezone
 from typing import Any
 
+from ..goduration import duration_ns, time_quote
 from .gotypes import GoError, GoInt, GoStruct, go_method, named_type
 
 __all__ = [
@@ -146,7 +147,7 @@ def load_location(name: str) -> Location:
 # -- calendar ------------------------------------------------------------------
 def _days_from_civil(y: int, m: int, d: int) -> int:
     y -= m <= 2
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400  # floor division: exact for years before 0 too
     yoe = y - era * 400
     doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
@@ -155,7 +156,7 @@ def _days_from_civil(y: int, m: int, d: int) -> int:
 
 def _civil_from_days(z: int) -> tuple[int, int, int]:
     z += 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     y = yoe + era * 400
@@ -276,76 +277,12 @@ def _frac(v: int, prec: int) -> str:
     return f"{ip}.{fs}" if fs else str(ip)
 
 
-_UNITS = {"ns": 1, "us": 1000, "µs": 1000, "μs": 1000, "ms": 1_000_000, "s": NANO,
-          "m": 60 * NANO, "h": 3600 * NANO}
-
-
 def parse_duration(s: str) -> Duration:
-    """time.ParseDuration."""
-    orig = s
-    neg = False
-    if s and s[0] in "+-":
-        neg = s[0] == "-"
-        s = s[1:]
-    if s == "0":
-        return Duration(0)
-    if not s:
-        raise GoError("time: invalid duration " + _tquote(orig))
-    total = 0
-    while s:
-        if not (s[0] == "." or s[0].isdigit() and s[0].isascii()):
-            raise GoError("time: invalid duration " + _tquote(orig))
-        i = 0
-        while i < len(s) and "0" <= s[i] <= "9":
-            i += 1
-        pre = i > 0
-        v = int(s[:i]) if pre else 0
-        s = s[i:]
-        post = False
-        f, scale = 0, 1
-        if s.startswith("."):
-            s = s[1:]
-            j = 0
-            while j < len(s) and "0" <= s[j] <= "9":
-                j += 1
-            post = j > 0
-            digits = s[:j][:18]
-            f, scale = (int(digits), 10 ** len(digits)) if digits else (0, 1)
-            s = s[j:]
-        if not pre and not post:
-            raise GoError("time: invalid duration " + _tquote(orig))
-        j = 0
-        while j < len(s) and not (s[j] == "." or "0" <= s[j] <= "9"):
-            j += 1
-        if j == 0:
-            raise GoError("time: missing unit in duration " + _tquote(orig))
-        u = s[:j]
-        s = s[j:]
-        unit = _UNITS.get(u)
-        if unit is None:
-            raise GoError("time: unknown unit " + _tquote(u) + " in duration " + _tquote(orig))
-        if v > (1 << 63) // unit:
-            raise GoError("time: invalid duration " + _tquote(orig))
-        v = v * unit + int(f * (unit / scale))
-        total += v
-        if total > (1 << 63) - (0 if neg else 1):
-            raise GoError("time: invalid duration " + _tquote(orig))
-    return Duration(-total if neg else total)
-
-
-def _tquote(s: str) -> str:
-    """time's own quoting for error messages (non-ASCII bytes as \\x escapes)."""
-    out = ['"']
-    for c in s:
-        if ord(c) >= 0x80 or c < " ":
-            for b in c.encode("utf-8", "surrogateescape"):
-                out.append("\\x%02x" % b)
-        else:
-            if c in '"\\':
-                out.append("\\")
-            out.append(c)
-    out.append('"')
-    return "".join(out)
+    """time.ParseDuration: nanoseconds, or GoError with Go's message."""
+    d = duration_ns(s)
+    if isinstance(d, str):
+        raise GoError(d)
+    return Duration(d)
 
 
 # -- time.Time -----------------------------------------------------------------
@@ -755,9 +692,9 @@ def _skip(value: str, prefix: str) -> str:
 
 def _parse_error(layout: str, value: str, lelem: str, velem: str, msg: str = "") -> GoError:
     if msg:
-        return GoError("parsing time " + _tquote(value) + msg)
-    return GoError("parsing time " + _tquote(value) + " as " + _tquote(layout) + ": cannot parse "
-                   + _tquote(velem) + " as " + _tquote(lelem))
+        return GoError("parsing time " + time_quote(value) + msg)
+    return GoError("parsing time " + time_quote(value) + " as " + time_quote(layout) + ": cannot parse "
+                   + time_quote(velem) + " as " + time_quote(lelem))
 
 
 def _parse_nanos(value: str, nbytes: int) -> int:
@@ -824,16 +761,21 @@ def parse(layout: str, value: str, default_loc: Location | None = None,
             raise _parse_error(alayout, avalue, prefix, value) from None
         if not std:
             if value:
-                raise _parse_error(alayout, avalue, "", value, ": extra text: " + _tquote(value))
+                raise _parse_error(alayout, avalue, "", value, ": extra text: " + time_quote(value))
             break
         layout = suffix
         hold = value
         range_err = ""
         try:
             if std == "06":
-                if len(value) < 2 or not value[:2].isdigit():
+                if len(value) < 2:
                     raise _Bad
-                year, value = int(value[:2]), value[2:]
+                # time's atoi: a sign is allowed ("-5" is year -5, then 1995).
+                p, value = value[:2], value[2:]
+                digits = p[1:] if p[0] in "+-" else p
+                if not all("0" <= c <= "9" for c in digits):
+                    raise _Bad
+                year = int(digits or "0") * (-1 if p[0] == "-" else 1)
                 year += 1900 if year >= 69 else 2000
             elif std == "2006":
                 if len(value) < 4 or not value[0].isdigit():

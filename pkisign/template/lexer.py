@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .gostrconv import quote
+from .gostrconv import is_print, quote
 
 __all__ = ["ItemType", "Item", "Lexer"]
 
@@ -107,7 +107,7 @@ def _char_repr(c: str) -> str:
     """fmt %#U of a rune: U+0023 '#'."""
     o = ord(c)
     s = f"U+{o:04X}"
-    if c.isprintable() or c == " ":
+    if is_print(c):
         s += f" '{c}'"
     return s
 

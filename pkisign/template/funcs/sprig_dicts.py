@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..gofmt import sort_map_keys
-from ..gotypes import GoError, GoList, type_of
+from ..gotypes import GoError, GoList, GoNil, type_of
 from .base import FuncTable, strval
 from .sprig_defaults import empty
 
@@ -145,6 +145,8 @@ def _values(d: Any) -> list[Any]:
 
 def _assert_map(v: Any) -> dict[str, Any]:
     t = type_of(v)
+    if isinstance(v, GoNil) and t is not None and t.name == _MAP:
+        return {}  # a nil map reads as an empty one
     if not isinstance(v, dict) or t is None or t.name != _MAP:
         got = "nil" if t is None else t.name
         raise GoError(f"interface conversion: interface {{}} is {got}, not map[string]interface {{}}")

@@ -1,0 +1,2 @@
+{"subject": {"commonName": "probe.example"}, "sans": [{"type": "dns", "value": "probe.example"}],
+ "extensions": [{"id": "1.3.6.1.4.1.55555.1", "value": {{ list (printf "%v" (toJson .Insecure.User)) (printf "%v" (.Insecure.User)) (printf "%v" (len .Insecure.User)) (printf "%v" (.Insecure.User.a)) (printf "%v" (dig "a" "zz" .Insecure.User)) (printf "%v" (toPrettyJson .Insecure.User)) (printf "%v" (printf "%T" .Insecure.User)) (printf "%v" (empty .Insecure.User)) | join "|" | b64enc | toJson }}}]}

@@ -1,0 +1,2 @@
+{"subject": {"commonName": "probe.example"}, "sans": [{"type": "dns", "value": "probe.example"}],
+ "extensions": [{"id": "1.3.6.1.4.1.55555.1", "value": {{ list (printf "%v" (toJson .Insecure.User)) (printf "%v" (.Insecure.User)) (printf "%v" (.Insecure.User.a)) (printf "%v" (.Insecure.User.b)) (printf "%v" (index .Insecure.User.b 0)) (printf "%v" (toJson .Insecure.User.c)) (printf "%v" (kindOf .Insecure.User.a)) (printf "%v" (default "z" .Insecure.User.a)) (printf "%v" (dig "c" "d" "q" .Insecure.User)) | join "|" | b64enc | toJson }}}]}
