@@ -12,21 +12,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-PREFIX="${STEP_REF_PREFIX:-/opt/step-sign-ref}"
-PYTHON="${PYTHON:-python3}"
-GOROOT="$(ls -d "$PREFIX"/root/usr/lib/go-1.* 2>/dev/null | sort -V | tail -n1)"
-[ -x "$GOROOT/bin/go" ] || { echo "regen_goldens: no Go toolchain under $PREFIX/root/usr/lib (run install-step.sh)" >&2; exit 1; }
-
-WORK="$(mktemp -d /tmp/netref.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/gopath" "$WORK/gocache"
-
-goenv=(env -u GOFLAGS GOENV=off GOROOT="$GOROOT" PATH="$GOROOT/bin:$PATH"
-       GOPATH="$WORK/gopath:$PREFIX/root/usr/share/gocode" GO111MODULE=off GOPROXY=off
-       GOTOOLCHAIN=local GOCACHE="$WORK/gocache" CGO_ENABLED=0)
-"${goenv[@]}" go build -trimpath -o "$WORK/netref" "$HERE/netref/main.go"
-go_version="$("${goenv[@]}" go version | cut -d' ' -f3)"
+. "$HERE/goenv.sh" netref --gocode
 
 # Input corpus: hand-picked cases plus seeded pseudo-random ones (stable
 # across runs). Strings that are not valid UTF-8 are written {"hex": ...}.

@@ -18,21 +18,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-PREFIX="${STEP_REF_PREFIX:-/opt/step-sign-ref}"
-PYTHON="${PYTHON:-python3}"
-GOROOT="$(ls -d "$PREFIX"/root/usr/lib/go-1.* 2>/dev/null | sort -V | tail -n1)"
-[ -x "$GOROOT/bin/go" ] || { echo "regen_goparse: no Go toolchain under $PREFIX/root/usr/lib (run install-step.sh)" >&2; exit 1; }
-
-WORK="$(mktemp -d /tmp/certparse.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/gopath" "$WORK/gocache"
-
-goenv=(env -u GOFLAGS -u GODEBUG GOENV=off GOROOT="$GOROOT" PATH="$GOROOT/bin:$PATH"
-       GOPATH="$WORK/gopath" GO111MODULE=off GOPROXY=off
-       GOTOOLCHAIN=local GOCACHE="$WORK/gocache" CGO_ENABLED=0)
-"${goenv[@]}" go build -trimpath -o "$WORK/certparse" "$HERE/certparse/main.go"
-go_version="$("${goenv[@]}" go version | cut -d' ' -f3)"
+. "$HERE/goenv.sh" certparse
 
 "${goenv[@]}" "$WORK/certparse" seed > "$WORK/seeds.json"
 

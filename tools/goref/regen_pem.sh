@@ -3,7 +3,7 @@
 # pkisign/pem.py (tests/test_pem.py only reads the golden).
 #
 # Builds tools/goref/pemref with the Go 1.24 toolchain unpacked by
-# /work/shared/tools/install-step.sh (standard library only), feeds it the
+# tools/install-step.sh (standard library only), feeds it the
 # corpus below (PEM text with spaces, tabs, CR, LF, VT, FF and non-ASCII
 # spaces in every place of a block) and records the blocks pem.Decode finds.
 #
@@ -13,19 +13,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-PREFIX="${STEP_REF_PREFIX:-/opt/step-sign-ref}"
-PYTHON="${PYTHON:-python3}"
-GOROOT="$(ls -d "$PREFIX"/root/usr/lib/go-1.* 2>/dev/null | sort -V | tail -n1)"
-[ -x "$GOROOT/bin/go" ] || { echo "regen_pem: no Go toolchain under $PREFIX/root/usr/lib (run install-step.sh)" >&2; exit 1; }
-
-WORK="$(mktemp -d /tmp/pemref.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/gocache"
-goenv=(env -u GOFLAGS GOENV=off GOROOT="$GOROOT" PATH="$GOROOT/bin:$PATH" GO111MODULE=off GOPROXY=off
-       GOTOOLCHAIN=local GOCACHE="$WORK/gocache" GOPATH="$WORK/gopath" CGO_ENABLED=0)
-"${goenv[@]}" go build -trimpath -o "$WORK/pemref" "$HERE/pemref/main.go"
-go_version="$("${goenv[@]}" go version | cut -d' ' -f3)"
+. "$HERE/goenv.sh" pemref
 
 "$PYTHON" - "$WORK" <<'PY'
 import base64, itertools, json, sys

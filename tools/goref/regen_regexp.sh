@@ -5,7 +5,7 @@
 # only reads the golden).
 #
 # Builds tools/goref/regexref offline (GOPATH mode) with the Go 1.24
-# toolchain and the sprig sources unpacked by /work/shared/tools/install-step.sh,
+# toolchain and the sprig sources unpacked by tools/install-step.sh,
 # feeds it the case corpus below and writes its answers; `regexref tables`
 # dumps the Unicode tables (categories, scripts, case-folding orbits) that
 # Go's regexp/syntax parser uses.
@@ -16,21 +16,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-PREFIX="${STEP_REF_PREFIX:-/opt/step-sign-ref}"
-PYTHON="${PYTHON:-python3}"
-GOROOT="$(ls -d "$PREFIX"/root/usr/lib/go-1.* 2>/dev/null | sort -V | tail -n1)"
-[ -x "$GOROOT/bin/go" ] || { echo "regen_regexp: no Go toolchain under $PREFIX/root/usr/lib (run install-step.sh)" >&2; exit 1; }
-
-WORK="$(mktemp -d /tmp/regexref.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/gopath" "$WORK/gocache"
-
-goenv=(env -u GOFLAGS GOENV=off GOROOT="$GOROOT" PATH="$GOROOT/bin:$PATH"
-       GOPATH="$WORK/gopath:$PREFIX/root/usr/share/gocode" GO111MODULE=off GOPROXY=off
-       GOTOOLCHAIN=local GOCACHE="$WORK/gocache" CGO_ENABLED=0)
-"${goenv[@]}" go build -trimpath -o "$WORK/regexref" "$HERE/regexref/main.go"
-go_version="$("${goenv[@]}" go version | cut -d' ' -f3)"
+. "$HERE/goenv.sh" regexref --gocode
 
 "$WORK/regexref" tables > "$ROOT/pkisign/template/gounicode.py"
 echo "regen_regexp: wrote $ROOT/pkisign/template/gounicode.py" >&2

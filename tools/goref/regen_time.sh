@@ -13,19 +13,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-PREFIX="${STEP_REF_PREFIX:-/opt/step-sign-ref}"
-PYTHON="${PYTHON:-python3}"
-GOROOT="$(ls -d "$PREFIX"/root/usr/lib/go-1.* 2>/dev/null | sort -V | tail -n1)"
-[ -x "$GOROOT/bin/go" ] || { echo "regen_time: no Go toolchain under $PREFIX/root/usr/lib" >&2; exit 1; }
-
-WORK="$(mktemp -d /tmp/timeref.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/gocache"
-goenv=(env -u GOFLAGS GOENV=off GOROOT="$GOROOT" PATH="$GOROOT/bin:$PATH" GO111MODULE=off
-       GOPROXY=off GOTOOLCHAIN=local GOCACHE="$WORK/gocache" GOPATH="$WORK/gopath" CGO_ENABLED=0)
-"${goenv[@]}" go build -trimpath -o "$WORK/timeref" "$HERE/timeref/main.go"
-go_version="$("${goenv[@]}" go version | cut -d' ' -f3)"
+. "$HERE/goenv.sh" timeref
 
 "$PYTHON" - "$WORK" <<'PY'
 import json, random, sys
