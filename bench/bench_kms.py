@@ -87,8 +87,8 @@ def pkisign_rate(hsm: kms_helpers.SoftHSM | None, name: str, seconds: float) -> 
     what pkisign costs without PKCS#11.
     """
     from pkisign.inputs import read_csr, read_issuers
-    from pkisign.kms import open_kms_signer
-    from pkisign.sign import Issuer, SignOptions, load_file_signer
+    from pkisign.signers.kms import open_kms_signer
+    from pkisign.api import Issuer, SignOptions, load_file_signer
 
     stem, key_id = KEYS[name]
     csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
@@ -119,8 +119,8 @@ def aws_rows(seconds: float, rounds: int) -> None:
     import os
 
     from pkisign.inputs import read_csr, read_issuers
-    from pkisign.kms import open_kms_signer
-    from pkisign.sign import Issuer, SignOptions
+    from pkisign.signers.kms import open_kms_signer
+    from pkisign.api import Issuer, SignOptions
 
     access, secret, region = "AKIABENCHMARK0000001", "bench-secret", "us-east-1"
     csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
@@ -172,9 +172,9 @@ def gcp_rows(seconds: float, rounds: int) -> None:
     from google.cloud.kms_v1.services.key_management_service.transports import KeyManagementServiceGrpcTransport
 
     from pkisign.inputs import read_csr, read_issuers
-    from pkisign.kms import open_kms_signer
-    from pkisign.kms.cloudkms import crc32c
-    from pkisign.sign import Issuer, SignOptions
+    from pkisign.signers.kms import open_kms_signer
+    from pkisign.signers.kms.cloudkms import crc32c
+    from pkisign.api import Issuer, SignOptions
 
     csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
     options = SignOptions(serial=0x1234, not_before="2025-01-01T00:00:00Z", not_after="2025-06-01T00:00:00Z")
@@ -226,8 +226,8 @@ def azure_rows(seconds: float, rounds: int) -> None:
     import os
 
     from pkisign.inputs import read_csr, read_issuers
-    from pkisign.kms import open_kms_signer
-    from pkisign.sign import Issuer, SignOptions
+    from pkisign.signers.kms import open_kms_signer
+    from pkisign.api import Issuer, SignOptions
 
     csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
     options = SignOptions(serial=0x1234, not_before="2025-01-01T00:00:00Z", not_after="2025-06-01T00:00:00Z")

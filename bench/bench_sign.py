@@ -411,7 +411,7 @@ def section_library(inputs: Inputs, args: argparse.Namespace, report: Report) ->
 def section_rsa(inputs: Inputs, args: argparse.Namespace, report: Report) -> None:
     from pkisign import Issuer, SignOptions, load_csr
     from pkisign._oscrypto_compat import asymmetric
-    from pkisign.verify import check_signature
+    from pkisign.x509.verify import check_signature
 
     issuer = Issuer.from_files(str(inputs.rsa_crt), str(inputs.rsa_key))
     options = SignOptions()
@@ -513,7 +513,7 @@ def importtime(pkisign_env: dict[str, str], inputs: Inputs, runs: int) -> tuple[
 
 
 # What ``pkisign sign`` loads for a file-key leaf, OpenSSL's binding included.
-IMPORTS_OF_A_LEAF = "import pkisign.cli, pkisign.sign, pkisign._oscrypto_compat as o; o.asymmetric()"
+IMPORTS_OF_A_LEAF = "import pkisign.cli, pkisign.api, pkisign._oscrypto_compat as o; o.asymmetric()"
 
 
 def section_cli(inputs: Inputs, args: argparse.Namespace, report: Report) -> None:

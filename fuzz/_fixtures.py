@@ -31,7 +31,7 @@ def now() -> int:
 @lru_cache(maxsize=None)
 def issuer(name: str = "root-ed25519"):  # type: ignore[no-untyped-def]
     """A vector root CA with its key, as a pkisign ``Issuer``."""
-    from pkisign.sign import Issuer
+    from pkisign.api import Issuer
 
     return Issuer.from_files(str(VECTORS / "issuers" / f"{name}.crt"), str(VECTORS / "issuers" / f"{name}.key"))
 
@@ -40,7 +40,7 @@ def issuer(name: str = "root-ed25519"):  # type: ignore[no-untyped-def]
 def signers() -> tuple:  # type: ignore[type-arg]
     """A file signer for every vector issuer key (to match fuzzed certificates with)."""
     from pkisign.signers.file import FileSigner
-    from pkisign.keyfile import read_private_key
+    from pkisign.signers.keyfile import read_private_key
 
     out = []
     for path in sorted((VECTORS / "issuers").glob("*.key")) + sorted((VECTORS / "bad").glob("issuer-*.key")):
@@ -67,7 +67,7 @@ def csr(name: str = "ext-rsa2048.csr"):  # type: ignore[no-untyped-def]
 
 
 def options(**changes):  # type: ignore[no-untyped-def]
-    from pkisign.sign import SignOptions
+    from pkisign.api import SignOptions
 
     values = dict(not_before=NOT_BEFORE, not_after=NOT_AFTER, serial=SERIAL)
     values.update(changes)

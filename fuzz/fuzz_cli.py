@@ -51,7 +51,8 @@ sys.path.insert(0, str(_harness.ROOT / "tools"))
 from inprocess import captured  # noqa: E402
 
 with _harness.instrumented(__name__ == "__main__"):
-    from pkisign import cli, output
+    from pkisign.cli import command as cli
+    from pkisign.cli import output
     from pkisign.errors import PasswordError
 
 NAME = "cli"

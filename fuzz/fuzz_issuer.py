@@ -26,7 +26,7 @@ with _harness.instrumented(__name__ == "__main__"):
     import _fixtures as fx
     from _lanes import check_certificate
     from pkisign.inputs import load_issuers
-    from pkisign.sign import Issuer
+    from pkisign.api import Issuer
 
 NAME = "issuer"
 _PROFILES = ("leaf", "intermediate-ca", "csr", "leaf")

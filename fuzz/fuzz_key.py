@@ -30,8 +30,8 @@ import _harness
 with _harness.instrumented(__name__ == "__main__"):
     import _fixtures as fx
     from _lanes import check_certificate
-    from pkisign.keyfile import read_private_key
-    from pkisign.sign import Issuer
+    from pkisign.signers.keyfile import read_private_key
+    from pkisign.api import Issuer
     from pkisign.signers.file import FileSigner
 
 NAME = "key"

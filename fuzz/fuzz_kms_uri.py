@@ -1,4 +1,4 @@
-"""Fuzz target: KMS / PKCS#11 URIs (``pkisign.kms.uri``).
+"""Fuzz target: KMS / PKCS#11 URIs (``pkisign.signers.kms.uri``).
 
 The whole input is the URI text (invalid UTF-8 as surrogate escapes, as
 argv gives it).  It is parsed as the --kms value and as the key name, every
@@ -21,8 +21,8 @@ from urllib.parse import unquote
 import _harness
 
 with _harness.instrumented(__name__ == "__main__"):
-    from pkisign.kms.uri import decode_id, join, parse_kms_uri, softkms_path
-    from pkisign.sign import uses_kms
+    from pkisign.signers.kms.uri import decode_id, join, parse_kms_uri, softkms_path
+    from pkisign.api import uses_kms
 
 NAME = "kms_uri"
 

@@ -46,9 +46,9 @@ sys.path.insert(0, str(_harness.ROOT / "tools"))
 from inprocess import captured  # noqa: E402
 
 with _harness.instrumented(__name__ == "__main__"):
-    from pkisign import cli
+    from pkisign.cli import command as cli
     from pkisign.errors import PkisignError
-    from pkisign.output import OutputExistsError, write_atomically
+    from pkisign.cli.output import OutputExistsError, write_atomically
 
 NAME = "output"
 V = _harness.VECTORS

@@ -22,7 +22,7 @@ import _harness
 
 with _harness.instrumented(__name__ == "__main__"):
     from pkisign.inputs import read_password_file
-    from pkisign.keyfile import read_private_key
+    from pkisign.signers.keyfile import read_private_key
 
 NAME = "password"
 PASSWORD = b"golden-pass"

@@ -30,10 +30,10 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Issuer": "pkisign.sign",
-    "SignOptions": "pkisign.sign",
-    "Certificate": "pkisign.sign",
-    "sign_files": "pkisign.sign",
+    "Issuer": "pkisign.api",
+    "SignOptions": "pkisign.api",
+    "Certificate": "pkisign.api",
+    "sign_files": "pkisign.api",
     "load_csr": "pkisign.inputs",
     "PkisignError": "pkisign.errors",
 }
@@ -41,7 +41,7 @@ _LAZY = {
 if TYPE_CHECKING:  # pragma: no cover
     from .errors import PkisignError
     from .inputs import load_csr
-    from .sign import Certificate, Issuer, SignOptions, sign_files
+    from .api import Certificate, Issuer, SignOptions, sign_files
 
 
 def __getattr__(name: str) -> Any:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from asn1crypto import x509
 
-from . import der, pem
+from .x509 import der, pem
 from .errors import InputError, SigningError
-from .goparse import GoParseError, parse_certificate_checks
+from .golang.x509 import GoParseError, parse_certificate_checks
 from .inputs import IssuerCertificate
-from .keys import algorithm_from_identifier
-from .tbs import assemble_certificate
-from .verify import VerifyError, check_signature
+from .x509.keys import algorithm_from_identifier
+from .x509.tbs import assemble_certificate
+from .x509.verify import VerifyError, check_signature
 
 __all__ = ["load_tbs", "assemble"]
 

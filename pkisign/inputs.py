@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from asn1crypto import x509
 
-from . import der, pem
-from .csr import CSR, CSRParseError, parse_csr
+from .x509 import der, pem
+from .x509.csr import CSR, CSRParseError, parse_csr
 from .errors import CSRError, InputError
-from .goparse import GoParseError, parse_certificate_checks
-from .keys import KeyError_, PublicKey, parse_spki
-from .tbs import IssuerIdentity
+from .golang.x509 import GoParseError, parse_certificate_checks
+from .x509.keys import KeyError_, PublicKey, parse_spki
+from .x509.tbs import IssuerIdentity
 
 __all__ = [
     "read_file",
@@ -208,7 +208,7 @@ def parse_certificate(data: bytes) -> IssuerCertificate:
 def _instant(value) -> int:  # type: ignore[no-untyped-def]
     """A certificate time (asn1crypto's datetime, or its extended_datetime
     for year 0) as nanoseconds since the epoch."""
-    from .validity import NS, parse_rfc3339
+    from .x509.validity import NS, parse_rfc3339
 
     offset = value.utcoffset()
     text = f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"

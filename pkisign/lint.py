@@ -13,8 +13,8 @@ import io
 from dataclasses import dataclass
 
 from .errors import MissingExtraError
-from .keys import SignatureAlgorithm
-from .tbs import assemble_certificate
+from .x509.keys import SignatureAlgorithm
+from .x509.tbs import assemble_certificate
 
 __all__ = ["LintFinding", "lint_tbs", "serious"]
 

@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, utils as asym_utils
 from google.cloud import kms_v1
 
-from pkisign.kms.cloudkms import crc32c
+from pkisign.signers.kms.cloudkms import crc32c
 
 _HASHES = {"sha256": hashes.SHA256(), "sha384": hashes.SHA384(), "sha512": hashes.SHA512()}
 

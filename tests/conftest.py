@@ -51,7 +51,7 @@ class Result:
 
 def run_cli(argv: list[str], *, cwd: Path | None = None, stdin: bytes = b"") -> Result:
     """Run ``pkisign`` in-process (fast), capturing bytes on stdout."""
-    from pkisign.cli import main
+    from pkisign.cli.command import main
 
     old_cwd = os.getcwd()
     with captured(stdin) as (out, err):

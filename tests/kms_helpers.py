@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from pkisign.der import octet_string as _octet_string
+from pkisign.x509.der import octet_string as _octet_string
 
 #: Where Debian's softhsm2 package puts the module.
 MODULE_PATHS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")

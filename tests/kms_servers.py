@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from pkisign import pem
+from pkisign.x509 import pem
 
 HERE = Path(__file__).resolve().parent
 

@@ -187,7 +187,7 @@ def test_a_worker_that_dies_ends_the_batch_with_one_line(tmp_path):
 # and of its parent to the file named by the first argument.
 COUNTING = """
 import os, sys
-import pkisign.kms.pkcs11 as p11
+import pkisign.signers.kms.pkcs11 as p11
 log = sys.argv.pop(1)
 real_open = p11._open_session
 def counted_open(*args):

@@ -123,7 +123,7 @@ def test_without_posix_the_prompt_is_getpass_on_the_console(monkeypatch):
     import getpass
     import io
 
-    from pkisign import cli
+    from pkisign.cli import command as cli
     from pkisign.errors import PasswordError
 
     asked = []
@@ -145,7 +145,7 @@ def test_without_posix_the_prompt_is_getpass_on_the_console(monkeypatch):
 
 
 def test_the_key_mode_warning_is_posix_only(monkeypatch, tmp_path):
-    from pkisign import cli
+    from pkisign.cli import command as cli
 
     key = tmp_path / "issuer.key"
     key.write_bytes(b"")

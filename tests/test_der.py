@@ -7,7 +7,7 @@ import random
 import pytest
 from asn1crypto import core, parser
 
-from pkisign import der
+from pkisign.x509 import der
 
 EDGES = [0, 1, -1, 127, 128, -128, -129, 255, 256, -256, -257, 2**63 - 1, -2**63, 2**127, 2**128 - 1, -2**128]
 

@@ -1,4 +1,4 @@
-"""pkisign.gonet against golden answers of real Go 1.24.
+"""pkisign.golang.net against golden answers of real Go 1.24.
 
 The goldens (tests/goldens/goturl.json, goip.json) are written by
 tools/goref/regen_goldens.sh; these tests never run Go.  A golden string
@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pkisign import gonet
-from pkisign.gonet import URL, URLError, Userinfo
-from pkisign.template.gostrconv import is_print_rune
+from pkisign.golang import net as gonet
+from pkisign.golang.net import URL, URLError, Userinfo
+from pkisign.golang.strconv import is_print_rune
 
 GOLDENS = Path(__file__).parent / "goldens"
 URL_GOLDEN = json.loads((GOLDENS / "goturl.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""pkisign.goparse against golden answers of real Go 1.24.
+"""pkisign.golang.x509 against golden answers of real Go 1.24.
 
 The golden (tests/goldens/goparse.json) is written by
 tools/goref/regen_goparse.sh: for every certificate of a corpus of
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pkisign.goparse import GoParseError, parse_certificate_checks, unhandled_critical_extensions
+from pkisign.golang.x509 import GoParseError, parse_certificate_checks, unhandled_critical_extensions
 
 GOLDEN = json.loads((Path(__file__).parent / "goldens" / "goparse.json").read_text(encoding="utf-8"))
 CASES: list[dict[str, Any]] = GOLDEN["cases"]
@@ -153,7 +153,7 @@ def test_random_bytes_only_raise_go_parse_error(data: bytes) -> None:
 
 def test_large_input_is_fast() -> None:
     # 20000 tiny RDNs: the reader is linear, not quadratic.
-    from pkisign.der import sequence, set_of, tlv
+    from pkisign.x509.der import sequence, set_of, tlv
 
     base = bytes.fromhex(golden("base-ed25519")["der"])
     start = time.monotonic()

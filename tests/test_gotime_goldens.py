@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from pkisign.errors import UsageError
-from pkisign.goduration import duration_ns
-from pkisign.goparse import asn1_time_ok
-from pkisign.names import NameError_, parse_name
-from pkisign.template.gotime import parse_duration as template_parse_duration
-from pkisign.template.gotypes import GoError
-from pkisign.validity import NS, parse_duration, parse_rfc3339, resolve_validity
+from pkisign.golang.duration import duration_ns
+from pkisign.golang.x509 import asn1_time_ok
+from pkisign.x509.names import NameError_, parse_name
+from pkisign.golang.time import parse_duration as template_parse_duration
+from pkisign.golang.reflect import GoError
+from pkisign.x509.validity import NS, parse_duration, parse_rfc3339, resolve_validity
 
 GOLDEN = json.loads((Path(__file__).parent / "goldens" / "gotime.json").read_text(encoding="utf-8"))
 DURATIONS = GOLDEN["duration"]

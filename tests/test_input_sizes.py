@@ -18,7 +18,7 @@ from conftest import ROOT, VECTORS, run_cli
 
 ISSUER = [str(VECTORS / "issuers/root-ed25519.crt"), str(VECTORS / "issuers/root-ed25519.key")]
 CSR = str(VECTORS / "csr/canon-p256.csr")
-LEAF_TPL = str(ROOT / "pkisign/profiles/leaf.tpl")
+LEAF_TPL = str(ROOT / "pkisign/x509util/profiles/leaf.tpl")
 
 
 def run_capped(argv: list[str], cwd: str | None = None) -> subprocess.CompletedProcess:
@@ -86,8 +86,8 @@ def test_a_file_at_its_limit_is_still_parsed(tmp_path):
 
 
 def test_der_is_refused_by_its_outer_header_before_it_is_split(monkeypatch):
-    from pkisign import der
-    from pkisign.csr import CSRParseError, parse_csr
+    from pkisign.x509 import der
+    from pkisign.x509.csr import CSRParseError, parse_csr
 
     split = []
     real = der.children
@@ -101,7 +101,7 @@ def test_der_is_refused_by_its_outer_header_before_it_is_split(monkeypatch):
 
 def _rsa_csr(bits: int) -> bytes:
     """A CSR whose RSA modulus has ``bits`` bits, e = 2^31-1 (the most Go's crypto/rsa takes)."""
-    from pkisign import der
+    from pkisign.x509 import der
 
     n = (1 << bits) - 2 ** 20 - 1
 
@@ -118,7 +118,7 @@ def _rsa_csr(bits: int) -> bytes:
 
 
 def test_an_rsa_key_over_16384_bits_is_refused_before_any_arithmetic(tmp_path, monkeypatch):
-    from pkisign import verify
+    from pkisign.x509 import verify
 
     calls = []
     monkeypatch.setattr(verify, "check_signature", lambda *a, **k: calls.append(a))
@@ -132,7 +132,7 @@ def test_an_rsa_key_over_16384_bits_is_refused_before_any_arithmetic(tmp_path, m
 
 
 def test_an_rsa_key_of_16384_bits_is_still_read():
-    from pkisign.csr import parse_csr
+    from pkisign.x509.csr import parse_csr
 
     assert parse_csr(_rsa_csr(16384)).public_key.rsa_n.bit_length() == 16384
 
@@ -195,7 +195,7 @@ def test_memory_size_counts_a_shared_or_cyclic_value_once():
 
 def test_the_man_page_lists_every_input_limit():
     from pkisign.inputs import INPUT_LIMITS, KIB, MIB
-    from pkisign.keys import MAX_RSA_BITS
+    from pkisign.x509.keys import MAX_RSA_BITS
 
     page = " ".join((ROOT / "man/pkisign.1").read_text().split())
     for what, size in INPUT_LIMITS.values():

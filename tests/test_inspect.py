@@ -794,7 +794,7 @@ def test_a_private_key_shows_structure_and_public_key_only(key: Path) -> None:
     assert "input.private_key" in text and "hidden (a private value)" in text
     public = text.split("its public key:\n", 1)[1]
     assert public.startswith("public-key: ")
-    from pkisign.keyfile import read_private_key
+    from pkisign.signers.keyfile import read_private_key
     from pkisign.signers.file import FileSigner
 
     spki = FileSigner(read_private_key(key.read_bytes(), key.name)).public_key.spki

@@ -22,8 +22,8 @@ import pytest
 import kms_helpers
 from conftest import ROOT, VECTORS, Result, require, run_cli, run_process
 from pkisign.errors import KMSError, MissingExtraError
-from pkisign.kms import open_kms_signer, resolve_kms_uri
-from pkisign.kms.uri import decode_id, join, parse_kms_uri, softkms_path
+from pkisign.signers.kms import open_kms_signer, resolve_kms_uri
+from pkisign.signers.kms.uri import decode_id, join, parse_kms_uri, softkms_path
 
 PIN = kms_helpers.PIN
 WRONG_PIN = "Wr0ng-PIN-4242"
@@ -157,7 +157,7 @@ def test_repr_and_str_hide_the_pin():
     uri = parse_kms_uri(f"pkcs11:token=t?pin-value={WRONG_PIN}")
     assert WRONG_PIN not in repr(uri) and WRONG_PIN not in str(uri)
     assert "pin-value=***" in str(uri)
-    from pkisign.kms.pkcs11 import PKCS11Config
+    from pkisign.signers.kms.pkcs11 import PKCS11Config
 
     assert WRONG_PIN not in repr(PKCS11Config.from_uri(join(uri, parse_kms_uri("pkcs11:id=01"))))
 
@@ -168,7 +168,7 @@ def test_other_kms_types_go_to_step_kms_plugin(kind, tmp_path, monkeypatch):
     """Without a backend of its own pkisign runs step-kms-plugin, as step does: here there is none."""
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setenv("STEPPATH", str(tmp_path))
-    from pkisign.kms import BUILT_IN_TYPES
+    from pkisign.signers.kms import BUILT_IN_TYPES
 
     for plugin in (True,) if kind in BUILT_IN_TYPES else (False, True):
         for kms, key in ((f"{kind}:name=x", "key"), ("", f"{kind}:name=x")):
@@ -400,7 +400,7 @@ def test_key_generated_on_the_token(hsm, tmp_path):
     from asn1crypto import csr as asn1_csr, keys as asn1_keys, x509 as asn1_x509
     from pkcs11.util.ec import encode_ec_public_key
 
-    from pkisign import der
+    from pkisign.x509 import der
 
     with hsm.session() as session:
         public = session.get_key(object_class=pkcs11.ObjectClass.PUBLIC_KEY, label="generated-p256")
@@ -470,7 +470,7 @@ def test_errors_are_one_line_and_never_show_the_pin(hsm, tmp_path):
         assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1, result.stderr
         for secret in (PIN, WRONG_PIN):
             assert secret not in result.stderr
-    from pkisign.kms import pkcs11 as kms_pkcs11
+    from pkisign.signers.kms import pkcs11 as kms_pkcs11
 
     assert kms_pkcs11._sessions == {}  # nothing left open by the failures
 
@@ -510,7 +510,7 @@ def test_a_pin_source_file_is_never_echoed(hsm, tmp_path):
             assert result.stderr.count("\n") == 1, (name, result.stderr)
             for shown in (secret, PIN, WRONG_PIN, "S3cret"):
                 assert shown not in result.stderr, (name, result.stderr)
-    from pkisign.kms import pkcs11 as kms_pkcs11
+    from pkisign.signers.kms import pkcs11 as kms_pkcs11
 
     assert kms_pkcs11._sessions == {}
 
@@ -535,7 +535,7 @@ def test_pin_that_is_not_utf8_is_refused_without_showing_it(tmp_path):
 
 
 def test_algorithm_that_does_not_fit_the_key(hsm):
-    from pkisign.keys import algorithm_by_name
+    from pkisign.x509.keys import algorithm_by_name
 
     with open_kms_signer(hsm.kms_uri(), "pkcs11:id=4002") as signer:
         with pytest.raises(KMSError, match="cannot sign SHA256-RSA with the EC P-256 key id 4002"):
@@ -556,7 +556,7 @@ def _logged_in(hsm) -> bool:
 
 @pytest.fixture
 def count_logins(monkeypatch):
-    from pkisign.kms import pkcs11 as kms_pkcs11
+    from pkisign.signers.kms import pkcs11 as kms_pkcs11
 
     calls = []
     real = kms_pkcs11._open_session
@@ -578,7 +578,7 @@ def test_one_session_one_login_closed_after_the_run(hsm, count_logins):
 
 def test_close_logs_out_closes_and_may_be_repeated(hsm, count_logins):
     import pkcs11
-    from pkisign.keys import algorithm_by_name
+    from pkisign.x509.keys import algorithm_by_name
 
     signer = open_kms_signer(hsm.kms_uri(), "pkcs11:id=4004")
     for _ in range(3):
@@ -596,7 +596,7 @@ def test_close_logs_out_closes_and_may_be_repeated(hsm, count_logins):
 
 
 def test_signers_on_one_token_share_its_login(hsm, count_logins):
-    from pkisign.keys import algorithm_by_name
+    from pkisign.x509.keys import algorithm_by_name
 
     first = open_kms_signer(hsm.kms_uri(), "pkcs11:id=4001")
     second = open_kms_signer(hsm.kms_uri(), "pkcs11:id=4002")
@@ -627,7 +627,7 @@ def test_a_failed_open_unloads_the_module_it_loaded(hsm):
     script = textwrap.dedent(f"""
         import pkcs11
         from pkisign.errors import KMSError
-        from pkisign.kms import open_kms_signer
+        from pkisign.signers.kms import open_kms_signer
         try:
             open_kms_signer({hsm.kms_uri(**{"pin-value": WRONG_PIN})!r}, "pkcs11:id=4001")
         except KMSError as exc:

@@ -328,7 +328,7 @@ class _Server:
 
 
 def test_throttling_is_retried_a_bounded_number_of_times(aws, monkeypatch):
-    from pkisign.kms.awskms import ATTEMPTS
+    from pkisign.signers.kms.awskms import ATTEMPTS
 
     server = _Server("throttle")
     try:

@@ -165,7 +165,7 @@ def test_key_uri_errors(azure):
 
 
 def test_throttling_is_retried_a_bounded_number_of_times(azure):
-    from pkisign.kms.azurekms import ATTEMPTS
+    from pkisign.signers.kms.azurekms import ATTEMPTS
 
     assert _fails(key("throttle")) == (
         f"GetKey with key throttle in {azure.url}: Key Vault kept throttling the requests (429), "

@@ -186,7 +186,7 @@ def test_unconfirmed_request_crc32c(gcp):
 
 
 def test_throttling_is_retried_a_bounded_number_of_times(gcp):
-    from pkisign.kms.cloudkms import ATTEMPTS
+    from pkisign.signers.kms.cloudkms import ATTEMPTS
 
     assert _fails(version("throttle")) == (
         f"GetPublicKey with key {version('throttle')}: Cloud KMS kept refusing for lack of quota "

@@ -27,7 +27,7 @@ def test_committed_man_page_matches_the_parser():
 
 def test_every_flag_is_documented():
     page = (ROOT / "man" / "pkisign.1").read_text(encoding="utf-8")
-    from pkisign.cli import build_parser
+    from pkisign.cli.command import build_parser
 
     sign = build_parser()._subparsers._group_actions[0].choices["sign"]
     for action in sign._actions:
@@ -74,7 +74,7 @@ def test_exit_statuses_are_the_codes_main_returns():
 
     import signal
 
-    source = "".join((ROOT / "pkisign" / name).read_text(encoding="utf-8") for name in ("cli.py", "batch.py"))
+    source = "".join((ROOT / "pkisign" / "cli" / name).read_text(encoding="utf-8") for name in ("command.py", "batch.py"))
     returned = {int(n) for n in re.findall(r"\breturn (\d+)$", source, re.M)} | {1}  # PkisignError.exit_code
     # Stopped by a signal: the shell's 128 + the signal's number.
     returned |= {128 + getattr(signal, name)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pkisign import der
-from pkisign.names import GoName, NameError_, encode_go_name, parse_name
+from pkisign.x509 import der
+from pkisign.x509.names import GoName, NameError_, encode_go_name, parse_name
 
 
 def test_go_example_organization_and_common_name():

@@ -108,7 +108,7 @@ def _umask() -> int:
 def test_no_overwrite_is_atomic_between_writers(tmp_path):
     """Many writers of the same names at once: for each name exactly one wins, whole, and every
     other is told the file exists (check-then-rename let several "win", each over the last)."""
-    from pkisign.output import OutputExistsError, write_atomically
+    from pkisign.cli.output import OutputExistsError, write_atomically
 
     names, writers = 40, 6
     barrier = threading.Barrier(writers)
@@ -138,7 +138,7 @@ def test_no_overwrite_is_atomic_between_writers(tmp_path):
 
 def test_publication_without_hard_links_still_never_replaces(tmp_path):
     """Where link() is refused (some file systems), renameat2(RENAME_NOREPLACE), else an O_EXCL claim."""
-    from pkisign import output
+    from pkisign.cli import output
 
     real_link = os.link
 

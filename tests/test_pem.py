@@ -9,7 +9,7 @@ import json
 import pytest
 
 from conftest import ROOT, VECTORS, run_cli
-from pkisign import pem
+from pkisign.x509 import pem
 
 GOLDEN = json.loads((ROOT / "tests/goldens/gopem.json").read_text())
 

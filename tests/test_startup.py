@@ -11,8 +11,8 @@ from conftest import ROOT, VECTORS
 # Code for templates, other profiles, KMS keys, linting, --explain and
 # inspect, and the optional cryptography package.
 NOT_FOR_A_LEAF = (
-    "pkisign.template.gojson", "pkisign.template.gotypes", "pkisign.template.gostrconv",
-    "pkisign.template.funcs", "pkisign.template_data", "pkisign.kms", "pkisign.lint", "pkisign.explain",
+    "pkisign.golang.json", "pkisign.golang.reflect", "pkisign.golang.strconv",
+    "pkisign.template.funcs", "pkisign.x509util.data", "pkisign.signers.kms", "pkisign.lint", "pkisign.inspect.explain",
     "pkisign.inspect", "pkisign.assemble", "cryptography", "importlib.resources", "secrets",
 )
 
@@ -38,7 +38,7 @@ def loaded(*argv: str) -> dict:
 def test_a_leaf_from_files_loads_no_template_kms_or_lint_code():
     state = loaded("sign", "csr/web-p256.csr", "issuers/root-p256.crt", "issuers/root-p256.key")
     assert state["code"] == 0 and state["pem"]
-    assert "pkisign.sign" in state["modules"] and "pkisign.render" in state["modules"]
+    assert "pkisign.api" in state["modules"] and "pkisign.x509util.render" in state["modules"]
     unwanted = [m for m in state["modules"] if m.startswith(NOT_FOR_A_LEAF)]
     assert unwanted == []
 
@@ -49,4 +49,4 @@ def test_a_template_still_loads_the_interpreter(tmp_path):
     state = loaded("sign", "csr/web-p256.csr", "issuers/root-p256.crt", "issuers/root-p256.key",
                    "--template", str(template))
     assert state["code"] == 0 and state["pem"]
-    assert {"pkisign.template.gojson", "pkisign.template_data", "pkisign.template.funcs"} <= set(state["modules"])
+    assert {"pkisign.golang.json", "pkisign.x509util.data", "pkisign.template.funcs"} <= set(state["modules"])

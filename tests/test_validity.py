@@ -3,7 +3,7 @@
 import pytest
 
 from pkisign.errors import UsageError
-from pkisign.validity import (
+from pkisign.x509.validity import (
     HOUR,
     INTERMEDIATE_LIFETIME,
     LEAF_LIFETIME,

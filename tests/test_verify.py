@@ -10,7 +10,7 @@ import hashlib
 
 import pytest
 
-from pkisign import keys, verify
+from pkisign.x509 import keys, verify
 
 DIGEST = hashlib.sha256(b"tbs").digest()
 # DigestInfo for SHA-256 without the NULL parameters (which Go refuses).

@@ -17,8 +17,8 @@ import pytest
 from conftest import VECTORS
 from pkisign import Issuer, SignOptions, load_csr
 from pkisign.errors import SigningError
-from pkisign.goparse import GoParseError, check_written_certificate, parse_certificate_checks
-from pkisign.tbs import assemble_certificate
+from pkisign.golang.x509 import GoParseError, check_written_certificate, parse_certificate_checks
+from pkisign.x509.tbs import assemble_certificate
 
 ISSUER = Issuer.from_files(str(VECTORS / "issuers/root-p256.crt"), str(VECTORS / "issuers/root-p256.key"))
 CSR = load_csr((VECTORS / "csr/web-p256.csr").read_bytes())

@@ -459,7 +459,7 @@ def run_reference(argv: list[str]) -> Outcome:
 
 def run_pkisign(argv: list[str]) -> Outcome:
     """``pkisign sign ARGV`` in this process (no interpreter start-up per case)."""
-    from pkisign.cli import main
+    from pkisign.cli.command import main
 
     saved = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("STEP_")}
     try:

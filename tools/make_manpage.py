@@ -32,7 +32,7 @@ def render() -> str:
     from argparse_manpage.manpage import Manpage
 
     from pkisign import __version__
-    from pkisign.cli import build_parser
+    from pkisign.cli.command import build_parser
 
     page = Manpage(build_parser(), {
         "date": RELEASE_DATE,

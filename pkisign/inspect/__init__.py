@@ -27,7 +27,7 @@ schema), :mod:`.oids` (OID names), :mod:`.annotate` (schema over elements),
 
 from __future__ import annotations
 
-from ..pem import decode_blocks, has_pem, strip_bom
+from ..x509.pem import decode_blocks, has_pem, strip_bom
 from .annotate import Annotator
 from .detect import PEM_LABELS, detect_kind
 from .model import CODES, KINDS, SEVERITIES, Element, Finding, Report

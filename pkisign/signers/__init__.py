@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from ..keys import PublicKey, SignatureAlgorithm
+from ..x509.keys import PublicKey, SignatureAlgorithm
 
 __all__ = ["Signer"]
 

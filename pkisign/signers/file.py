@@ -7,10 +7,12 @@ from typing import Any
 from asn1crypto import keys as asn1_keys
 
 from .._oscrypto_compat import asymmetric
-from ..errors import KeyFileError, MissingExtraError, PkisignError, SigningError
-from ..keys import PublicKey, SignatureAlgorithm, parse_spki
+from ..errors import KeyFileError, MissingExtraError, PasswordError, PkisignError, SigningError
+from ..inputs import read_file, read_password_file
+from ..x509.keys import PublicKey, SignatureAlgorithm, parse_spki
+from .keyfile import PasswordSource, read_private_key
 
-__all__ = ["FileSigner"]
+__all__ = ["FileSigner", "load_file_signer"]
 
 
 class FileSigner:
@@ -99,3 +101,37 @@ class FileSigner:
     def close(self) -> None:
         self._oscrypto_key = None
         self._cryptography_key = None
+
+
+def load_file_signer(
+    key_file: str,
+    *,
+    password: bytes | None = None,
+    password_file: str | None = None,
+    prompt: PasswordSource | None = None,
+) -> FileSigner:
+    """Read an issuer key file; the password file is read after the key file, as step does."""
+    data = read_file(key_file, "key")
+    if password_file:
+        password = read_password_file(password_file)
+        if not password:
+            prompt = _after_empty_password_file(password_file, prompt)
+    key_info = read_private_key(data, key_file, password=password, prompt=prompt)
+    try:
+        return FileSigner(key_info)
+    except KeyFileError as exc:
+        raise KeyFileError(f"error parsing {key_file}: {exc}") from None
+
+
+def _after_empty_password_file(password_file: str, prompt: PasswordSource | None) -> PasswordSource:
+    """An empty password file means no password: step asks on the terminal.
+    Without one, the error names the empty file, not the flag that gave it."""
+    def ask(key_file: str) -> bytes:
+        why = f"error decrypting {key_file}: the password file {password_file} is empty"
+        if prompt is None:
+            raise PasswordError(why)
+        try:
+            return prompt(key_file)
+        except PasswordError:
+            raise PasswordError(why + " and there is no terminal to ask for the password") from None
+    return ask

@@ -8,8 +8,8 @@ smallstep certificate templates to exactly the text Go produces::
     t = Template.parse(text, name="template", funcs=FUNCS)  # TemplateSyntaxError
     out = t.execute(data, limits=Limits())                  # TemplateExecError / TemplateFail
 
-``data`` uses the Go value model of :mod:`pkisign.template.gotypes`;
-:mod:`pkisign.template.gojson` has Go's JSON encoder and decoder.  The output
+``data`` uses the Go value model of :mod:`pkisign.golang.reflect`;
+:mod:`pkisign.golang.json` has Go's JSON encoder and decoder.  The output
 is a ``str`` in which bytes that are not valid UTF-8 (Go strings may hold
 any bytes) are surrogate escapes: ``out.encode("utf-8", "surrogateescape")``
 gives Go's exact bytes.

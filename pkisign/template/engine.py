@@ -7,7 +7,7 @@ from typing import Any, Mapping
 from .exec import Executor
 from .errors import TemplateSyntaxError
 from .funcs import BUILTINS, FUNCS
-from .gotypes import GoFunc
+from ..golang.reflect import GoFunc
 from .limits import Limits, reset_limits, use_limits
 from .parser import Tree, parse
 

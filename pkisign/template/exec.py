@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from .errors import TemplateError, TemplateExecError, TemplateLimitError
-from .gofmt import format_value, sort_map_keys
-from .gostrconv import quote, to_bytes
-from .gotypes import (
+from ..golang.fmt import format_value, sort_map_keys
+from ..golang.strconv import quote, to_bytes
+from ..golang.reflect import (
     ANY,
     FLOAT_KINDS,
     INT_KINDS,

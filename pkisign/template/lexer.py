@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .gostrconv import is_print, quote
+from ..golang.strconv import is_print, quote
 
 __all__ = ["ItemType", "Item", "Lexer"]
 

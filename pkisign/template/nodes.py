@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .gostrconv import quote
+from ..golang.strconv import quote
 
 if TYPE_CHECKING:
     from .parser import Tree

@@ -10,7 +10,7 @@ import math
 from typing import Collection, NoReturn
 
 from .errors import TemplateSyntaxError
-from .gostrconv import NumError, parse_float, parse_int, parse_uint, quote, unquote, unquote_char
+from ..golang.strconv import NumError, parse_float, parse_int, parse_uint, quote, unquote, unquote_char
 from .lexer import Item, ItemType, Lexer
 from .nodes import (
     ActionNode,

@@ -9,7 +9,7 @@ import pytest
 
 from pkisign.errors import TemplateError
 from pkisign.template import FUNCS, Limits, Template, TemplateExecError, TemplateFail, TemplateLimitError
-from pkisign.template.gotypes import GoField, GoStruct, typed
+from pkisign.golang.reflect import GoField, GoStruct, typed
 
 
 def render(text: str, data: object = None, limits: Limits | None = None) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pkisign.template.gojson import JSONError, JSONNumber, JSONObject, decode_first, from_json, marshal
+from pkisign.golang.json import JSONError, JSONNumber, JSONObject, decode_first, from_json, marshal
 
 
 def test_decode_first_reads_only_the_first_value() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from pkisign.errors import TemplateError
 from pkisign.template import Template
-from pkisign.template.gotime import UTC, set_local
+from pkisign.golang.time import UTC, set_local
 
 from golden_data import load
 

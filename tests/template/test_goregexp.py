@@ -1,4 +1,4 @@
-"""pkisign.template.goregexp and sprig's regex and atoi functions against Go.
+"""pkisign.golang.regexp and sprig's regex and atoi functions against Go.
 
 tests/goldens/goregexp.json was written by tools/goref/regen_regexp.sh from
 Go's regexp package and sprig's functions themselves; every case must give
@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from pkisign.template import FUNCS, Limits, Template, TemplateLimitError, goregexp
+from pkisign.template import FUNCS, Limits, Template, TemplateLimitError
+from pkisign.golang import regexp as goregexp
 from pkisign.template.funcs.sprig_math import MATH
 from pkisign.template.funcs.sprig_regex import REGEX
-from pkisign.template.gotypes import GoError, GoNil
+from pkisign.golang.reflect import GoError, GoNil
 
 from pkisign.template.limits import reset_limits, use_limits
 

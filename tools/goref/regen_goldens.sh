@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # regen_goldens.sh - rewrite tests/goldens/goturl.json and tests/goldens/goip.json
-# from real Go, for pkisign/gonet.py (tests/test_gonet.py only reads them).
+# from real Go, for pkisign/golang/net.py (tests/test_gonet.py only reads them).
 #
 # Builds tools/goref/netref offline (GOPATH mode) with the Go 1.24 toolchain
 # and go.step.sm/crypto unpacked by tools/install-step.sh, feeds

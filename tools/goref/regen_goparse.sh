@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # regen_goparse.sh - rewrite tests/goldens/goparse.json from real Go, for
-# pkisign/goparse.py (tests/test_goparse.py only reads the golden).
+# pkisign/golang/x509.py (tests/test_goparse.py only reads the golden).
 #
 # Builds tools/goref/certparse offline (GOPATH mode) with the Go 1.24
 # toolchain unpacked by tools/install-step.sh, lets it make a

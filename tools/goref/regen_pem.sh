@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # regen_pem.sh - rewrite tests/goldens/gopem.json from real Go, for
-# pkisign/pem.py (tests/test_pem.py only reads the golden).
+# pkisign/x509/pem.py (tests/test_pem.py only reads the golden).
 #
 # Builds tools/goref/pemref with the Go 1.24 toolchain unpacked by
 # tools/install-step.sh (standard library only), feeds it the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # regen_regexp.sh - rewrite tests/goldens/goregexp.json and
-# pkisign/template/gounicode.py from real Go, for pkisign/template/goregexp.py
+# pkisign/golang/unicode.py from real Go, for pkisign/golang/regexp.py
 # and sprig's regex and atoi template functions (tests/template/test_goregexp.py
 # only reads the golden).
 #

@@ -8,7 +8,7 @@ functions, which ``FUNCS`` may shadow (sprig's ``slice`` does).
 
 from __future__ import annotations
 
-from ..gotypes import GoFunc
+from ...golang.reflect import GoFunc
 from .builtins import BUILTINS
 from .sprig_crypto import CRYPTO
 from .sprig_date import DATES

@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from typing import Any, Callable, Sequence
 
-from ..gofmt import format_value
-from ..gostrconv import NumError, parse_float, parse_int
-from ..gotypes import INVALID, GoError, GoFunc, GoNil, GoStruct, find_method, type_of, typed
+from ...golang.fmt import format_value
+from ...golang.strconv import NumError, parse_float, parse_int
+from ...golang.reflect import INVALID, GoError, GoFunc, GoNil, GoStruct, find_method, type_of, typed
 
 __all__ = [
     "FuncTable",

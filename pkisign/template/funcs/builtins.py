@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..exec import Iface, indirect_interface, is_true
-from ..gofmt import format_value, sprint, sprintf, sprintln
-from ..gostrconv import is_print, to_bytes
-from ..gotypes import (
+from ...golang.fmt import format_value, sprint, sprintf, sprintln
+from ...golang.strconv import is_print, to_bytes
+from ...golang.reflect import (
     FLOAT_KINDS,
     INT_KINDS,
     INVALID,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..gojson import JSONError, from_json, marshal
-from ..gotypes import is_empty_value
+from ...golang.json import JSONError, from_json, marshal
+from ...golang.reflect import is_empty_value
 from ..limits import check_alloc
 from .base import FuncTable
 

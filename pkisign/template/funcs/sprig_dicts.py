@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..gofmt import sort_map_keys
-from ..gotypes import GoError, GoList, GoNil, type_of
+from ...golang.fmt import sort_map_keys
+from ...golang.reflect import GoError, GoList, GoNil, type_of
 from .base import FuncTable, strval
 from .sprig_defaults import empty
 

@@ -8,9 +8,9 @@ import posixpath
 import zlib
 from typing import Any
 
-from ..gofmt import sprintf
-from ..gostrconv import from_bytes, to_bytes
-from ..gotypes import GoError, kind_of, type_name
+from ...golang.fmt import sprintf
+from ...golang.strconv import from_bytes, to_bytes
+from ...golang.reflect import GoError, kind_of, type_name
 from .base import FuncTable, deep_equal
 
 __all__ = ["ENCODING", "go_b64decode"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from ..gostrconv import to_bytes
-from ..gotypes import INVALID, GoError, GoList, type_of, typed
+from ...golang.strconv import to_bytes
+from ...golang.reflect import INVALID, GoError, GoList, type_of, typed
 from ..limits import check_alloc, check_elements
 from .base import FuncTable, deep_equal, list_items, reflect_kind, strval, to_int64
 from .sprig_defaults import empty

@@ -6,9 +6,9 @@ import math
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import Any, Callable
 
-from ..gofmt import format_value
-from ..gostrconv import NumError, atoi, parse_int
-from ..gotypes import GoError, GoList
+from ...golang.fmt import format_value
+from ...golang.strconv import NumError, atoi, parse_int
+from ...golang.reflect import GoError, GoList
 from ..limits import check_alloc, check_elements
 from .base import FuncTable, go_int64, to_float64, to_int64, wrap64
 

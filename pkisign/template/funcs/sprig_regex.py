@@ -1,4 +1,4 @@
-"""sprig's regex functions (regex.go) on :mod:`pkisign.template.goregexp`.
+"""sprig's regex functions (regex.go) on :mod:`pkisign.golang.regexp`.
 
 The ``must*`` forms return Go's compile error; the others swallow it
 (``regexMatch``: false) or panic with ``regexp.MustCompile``'s message.
@@ -9,9 +9,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
-from .. import goregexp
-from ..gostrconv import can_backquote, quote
-from ..gotypes import GoError, GoList, GoNil
+from ...golang import regexp as goregexp
+from ...golang.strconv import can_backquote, quote
+from ...golang.reflect import GoError, GoList, GoNil
 from ..limits import charge_match_steps
 from .base import FuncTable
 

@@ -6,9 +6,9 @@ import random
 import unicodedata
 from typing import Any
 
-from ..gofmt import sprintf
-from ..gostrconv import from_bytes, quote, to_bytes
-from ..gotypes import INVALID, GoDict, GoError, GoList, type_of, typed
+from ...golang.fmt import sprintf
+from ...golang.strconv import from_bytes, quote, to_bytes
+from ...golang.reflect import INVALID, GoDict, GoError, GoList, type_of, typed
 from ..limits import check_alloc, check_elements
 from .base import FuncTable, list_items, strval
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..gostrconv import quote, to_bytes
-from ..gotypes import GoError, type_of
+from ...golang.strconv import quote, to_bytes
+from ...golang.reflect import GoError, type_of
 from .base import FuncTable
 
 __all__ = ["URLS", "parse_url"]

@@ -1,6 +1,6 @@
 // Command certparse prints what Go's crypto/x509.ParseCertificate says about
 // each certificate of a list. Its output is the golden data for
-// pkisign/goparse.py (tests/goldens/goparse.json); see
+// pkisign/golang/x509.py (tests/goldens/goparse.json); see
 // tools/goref/regen_goparse.sh.
 //
 // Usage:

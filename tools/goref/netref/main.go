@@ -1,6 +1,6 @@
 // Command netref prints how Go's net and net/url packages, and
 // go.step.sm/crypto/x509util.SplitSANs, treat a list of inputs. Its output
-// is the golden data for pkisign/gonet.py (tests/goldens/goturl.json and
+// is the golden data for pkisign/golang/net.py (tests/goldens/goturl.json and
 // tests/goldens/goip.json); see tools/goref/regen_goldens.sh.
 //
 // Usage: netref url|ip|bytes|quote|isprint < inputs.json > records.json

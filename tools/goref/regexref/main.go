@@ -1,9 +1,9 @@
 // Command regexref prints how Go's regexp package and sprig's regex and atoi
 // template functions treat a corpus of cases, and dumps the Unicode tables
 // Go's regexp/syntax parser uses. Its output is the golden data for
-// pkisign/template/goregexp.py and its sprig wrappers
+// pkisign/golang/regexp.py and its sprig wrappers
 // (tests/goldens/goregexp.json) and the generated table module
-// pkisign/template/gounicode.py; see tools/goref/regen_regexp.sh.
+// pkisign/golang/unicode.py; see tools/goref/regen_regexp.sh.
 //
 // Usage: regexref cases < cases.json > records.json
 //        regexref tables > gounicode.py

@@ -1,7 +1,7 @@
 // Command timeref prints how Go's time.ParseDuration and encoding/asn1's
 // UTCTime and GeneralizedTime parsers treat a list of inputs. Its output is
-// the golden data for the duration parser in pkisign/template/gotime.py and
-// the ASN.1 time rule in pkisign/goparse.py (tests/goldens/gotime.json); see
+// the golden data for the duration parser in pkisign/golang/time.py and
+// the ASN.1 time rule in pkisign/golang/x509.py (tests/goldens/gotime.json); see
 // tools/goref/regen_time.sh.
 //
 // Usage: timeref duration|rfc3339|asn1time < inputs.json > records.json
