@@ -86,9 +86,9 @@ def pkisign_rate(hsm: kms_helpers.SoftHSM | None, name: str, seconds: float) -> 
     With ``hsm`` None the same pipeline signs with the key file instead:
     what pkisign costs without PKCS#11.
     """
+    from pkisign.api import Issuer, SignOptions, load_file_signer
     from pkisign.inputs import read_csr, read_issuers
     from pkisign.signers.kms import open_kms_signer
-    from pkisign.api import Issuer, SignOptions, load_file_signer
 
     stem, key_id = KEYS[name]
     csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
@@ -111,16 +111,16 @@ AWS_KEYS = {"RSA-2048": ("RSA_2048", "RSASSA_PKCS1_V1_5_SHA_256"), "P-256": ("EC
 def aws_rows(seconds: float, rounds: int) -> None:
     """Raw Sign calls/s and certificates/s through --kms awskms:, on one local moto server."""
     try:
-        import boto3  # noqa: F401
+        import boto3
         import moto  # noqa: F401
     except ImportError as exc:
         print(f"AWS KMS: skipped ({exc.name} is not installed: pip install 'pkisign[aws,test]')")
         return
     import os
 
+    from pkisign.api import Issuer, SignOptions
     from pkisign.inputs import read_csr, read_issuers
     from pkisign.signers.kms import open_kms_signer
-    from pkisign.api import Issuer, SignOptions
 
     access, secret, region = "AKIABENCHMARK0000001", "bench-secret", "us-east-1"
     csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
@@ -171,10 +171,10 @@ def gcp_rows(seconds: float, rounds: int) -> None:
     import grpc
     from google.cloud.kms_v1.services.key_management_service.transports import KeyManagementServiceGrpcTransport
 
+    from pkisign.api import Issuer, SignOptions
     from pkisign.inputs import read_csr, read_issuers
     from pkisign.signers.kms import open_kms_signer
     from pkisign.signers.kms.cloudkms import crc32c
-    from pkisign.api import Issuer, SignOptions
 
     csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
     options = SignOptions(serial=0x1234, not_before="2025-01-01T00:00:00Z", not_after="2025-06-01T00:00:00Z")
@@ -225,9 +225,9 @@ def azure_rows(seconds: float, rounds: int) -> None:
         return
     import os
 
+    from pkisign.api import Issuer, SignOptions
     from pkisign.inputs import read_csr, read_issuers
     from pkisign.signers.kms import open_kms_signer
-    from pkisign.api import Issuer, SignOptions
 
     csr = read_csr(str(VECTORS / "csr" / "web-p256.csr"))
     options = SignOptions(serial=0x1234, not_before="2025-01-01T00:00:00Z", not_after="2025-06-01T00:00:00Z")

@@ -328,11 +328,11 @@ def cryptography_builder(inputs: Inputs, crt: Path, key: Path):  # type: ignore[
 
 
 def section_library(inputs: Inputs, args: argparse.Namespace, report: Report) -> None:
+    from asn1crypto import pem as asn1_pem
+    from asn1crypto import x509 as asn1_x509
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
-
-    from asn1crypto import pem as asn1_pem, x509 as asn1_x509
 
     from pkisign import Issuer, SignOptions, load_csr
     from pkisign._oscrypto_compat import asymmetric  # oscrypto as pkisign loads it (ctypes binding)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "vectors"))
 
-from vectorlib import der_len as encode_length  # noqa: E402
-from vectorlib import integer, oid, seq, tlv  # noqa: E402
+from vectorlib import der_len as encode_length
+from vectorlib import integer, oid, seq, tlv
 
 __all__ = ["Node", "encode_length", "tlv", "seq", "integer", "parse", "parse_all", "oid"]
 

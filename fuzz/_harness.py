@@ -372,7 +372,7 @@ def fuzz_main(module) -> None:  # type: ignore[no-untyped-def]
     def test_one_input(data: bytes) -> None:
         try:
             guarded(module.one_input, data)
-        except BaseException as exc:  # noqa: BLE001 - classify, then re-raise
+        except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt) or signature(exc) not in known:
                 if not isinstance(exc, KeyboardInterrupt):
                     print(f"FUZZ-SIGNATURE {signature(exc)}", file=sys.stderr, flush=True)

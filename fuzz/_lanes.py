@@ -10,10 +10,9 @@ the CSR's extensions.
 
 from __future__ import annotations
 
-from asn1crypto import core, keys, x509
-
 import _der
 from _harness import ContractViolation
+from asn1crypto import core, keys, x509
 
 OID_SKI, OID_AKI = "2.5.29.14", "2.5.29.35"
 OID_KU, OID_EKU, OID_BC, OID_SAN = "2.5.29.15", "2.5.29.37", "2.5.29.19", "2.5.29.17"

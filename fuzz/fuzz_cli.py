@@ -48,7 +48,7 @@ import tracemalloc
 import _harness
 
 sys.path.insert(0, str(_harness.ROOT / "tools"))
-from inprocess import captured  # noqa: E402
+from inprocess import captured
 
 with _harness.instrumented(__name__ == "__main__"):
     from pkisign.cli import command as cli

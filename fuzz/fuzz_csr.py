@@ -29,6 +29,7 @@ import _harness
 with _harness.instrumented(__name__ == "__main__"):
     import _fixtures as fx
     from _lanes import check_certificate
+
     from pkisign.inputs import load_csr
 
 NAME = "csr"

@@ -19,6 +19,7 @@ import _harness
 
 with _harness.instrumented(__name__ == "__main__"):
     import _fixtures as fx
+
     from pkisign.inspect import CODES, inspect_bytes, render_json, render_text
 
 NAME = "inspect"

@@ -25,8 +25,9 @@ import _harness
 with _harness.instrumented(__name__ == "__main__"):
     import _fixtures as fx
     from _lanes import check_certificate
-    from pkisign.inputs import load_issuers
+
     from pkisign.api import Issuer
+    from pkisign.inputs import load_issuers
 
 NAME = "issuer"
 _PROFILES = ("leaf", "intermediate-ca", "csr", "leaf")

@@ -30,9 +30,10 @@ import _harness
 with _harness.instrumented(__name__ == "__main__"):
     import _fixtures as fx
     from _lanes import check_certificate
-    from pkisign.signers.keyfile import read_private_key
+
     from pkisign.api import Issuer
     from pkisign.signers.file import FileSigner
+    from pkisign.signers.keyfile import read_private_key
 
 NAME = "key"
 PASSWORD = b"golden-pass"

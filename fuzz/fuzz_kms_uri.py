@@ -21,8 +21,8 @@ from urllib.parse import unquote
 import _harness
 
 with _harness.instrumented(__name__ == "__main__"):
-    from pkisign.signers.kms.uri import decode_id, join, parse_kms_uri, softkms_path
     from pkisign.api import uses_kms
+    from pkisign.signers.kms.uri import decode_id, join, parse_kms_uri, softkms_path
 
 NAME = "kms_uri"
 
@@ -73,9 +73,8 @@ def seeds() -> list[bytes]:
 
 
 def strategy():  # type: ignore[no-untyped-def]
-    from hypothesis import strategies as st
-
     from _strategies import byte_mutations
+    from hypothesis import strategies as st
 
     alphabet = "pkcs11:;?&=%#/+-_.xXidobjectokenpinvalue0123456789abcdefABCDEF \x00\x7f\u00e9"
     return st.one_of(byte_mutations([b"\x00" + s for s in seeds()]).map(lambda b: b[1:]),

@@ -43,12 +43,12 @@ import threading
 import _harness
 
 sys.path.insert(0, str(_harness.ROOT / "tools"))
-from inprocess import captured  # noqa: E402
+from inprocess import captured
 
 with _harness.instrumented(__name__ == "__main__"):
     from pkisign.cli import command as cli
-    from pkisign.errors import PkisignError
     from pkisign.cli.output import OutputExistsError, write_atomically
+    from pkisign.errors import PkisignError
 
 NAME = "output"
 V = _harness.VECTORS

@@ -25,10 +25,10 @@ import sys
 import _harness
 
 with _harness.instrumented(__name__ == "__main__"):
-    from pkisign.template import Limits
     from pkisign.golang import regexp as goregexp
-    from pkisign.template.funcs.sprig_regex import REGEX
     from pkisign.golang.reflect import GoError
+    from pkisign.template import Limits
+    from pkisign.template.funcs.sprig_regex import REGEX
     from pkisign.template.limits import LimitExceeded, reset_limits, use_limits
 
 NAME = "regex"

@@ -24,8 +24,14 @@ import _harness
 with _harness.instrumented(__name__ == "__main__"):
     import _der
     import _fixtures as fx
-    from pkisign.x509.validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, parse_duration, parse_rfc3339, \
-        resolve_validity
+
+    from pkisign.x509.validity import (
+        INTERMEDIATE_LIFETIME,
+        LEAF_LIFETIME,
+        parse_duration,
+        parse_rfc3339,
+        resolve_validity,
+    )
 
 NAME = "validity"
 _PROFILES = ("leaf", "intermediate-ca", "csr", "leaf")

@@ -24,8 +24,8 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _der  # noqa: E402
-import _harness  # noqa: E402
+import _der
+import _harness
 
 MB = 1024 * 1024
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _harness  # noqa: E402
+import _harness
 
 
 def run(target: str, examples: int, seed: int | None, out: Path) -> dict:  # type: ignore[type-arg]

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _der  # noqa: E402
-import _harness  # noqa: E402
+import _der
+import _harness
 
 
 def failure(module, data: bytes) -> str | None:  # type: ignore[no-untyped-def]

@@ -39,9 +39,9 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .api import Certificate, Issuer, SignOptions, sign_files
     from .errors import PkisignError
     from .inputs import load_csr
-    from .api import Certificate, Issuer, SignOptions, sign_files
 
 
 def __getattr__(name: str) -> Any:

@@ -34,12 +34,12 @@ def multi_digit_versions() -> Iterator[None]:
     """Within this block, re.search answers BROKEN_PATTERN with FIXED_PATTERN."""
     real_search = re.search
 
-    def search(pattern, string, flags=0):  # type: ignore[no-untyped-def]
+    def search(pattern, string, flags=0):
         if pattern == BROKEN_PATTERN:
             pattern = FIXED_PATTERN
         return real_search(pattern, string, flags)
 
-    re.search = search  # type: ignore[assignment]
+    re.search = search
     try:
         yield
     finally:

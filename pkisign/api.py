@@ -13,21 +13,21 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator
 
-from .x509 import pem
-from .x509util import profiles
-from .x509.csr import CSR
 from .errors import IssuerError, PkisignError, SigningError, UsageError
 from .golang.x509 import GoParseError, check_written_certificate, parse_certificate_checks
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers
-from .signers.keyfile import PasswordSource
-from .x509.keys import algorithm_by_name, default_algorithm
-from .x509.certificate import CertificateTemplate
-from .x509util.render import render_certificate, render_profile
 from .signers import Signer
 from .signers.file import load_file_signer
+from .signers.keyfile import PasswordSource
+from .x509 import pem
+from .x509.certificate import CertificateTemplate
+from .x509.csr import CSR
+from .x509.keys import algorithm_by_name, default_algorithm
 from .x509.tbs import TBS, assemble_certificate, build_tbs
 from .x509.validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, NS, Validity, format_rfc3339, resolve_validity
 from .x509.verify import VerifyError, check_signature
+from .x509util import profiles
+from .x509util.render import render_certificate, render_profile
 
 __all__ = ["SignOptions", "Certificate", "Draft", "Issuer", "sign_files", "prepare_files", "open_issuer",
            "resolve_options", "sign_many", "check_issuer_key", "load_signer", "load_file_signer", "key_file_path",
@@ -208,7 +208,8 @@ class Issuer:
 
     def _within_issuer(self, validity: Validity, policy: str) -> tuple[Validity, tuple[str, ...]]:
         if policy not in ISSUER_VALIDITY_POLICIES:
-            raise UsageError(f"invalid value '{policy}' for flag '--issuer-validity'; options are allow, truncate, error")
+            raise UsageError(f"invalid value '{policy}' for flag '--issuer-validity'; "
+                             "options are allow, truncate, error")
         limit = self.certificate.not_after
         if validity.not_after // NS <= limit // NS:
             return validity, ()
@@ -298,7 +299,8 @@ def read_user_data(set_values: list[str], set_file: str | None) -> Any:
     data: dict[str, Any] = {}
     if set_file:
         raw = read_file(set_file, "set-file").decode("utf-8", "surrogateescape")
-        value, error = from_json(raw)
+        value, json_error = from_json(raw)
+        error = None if json_error is None else str(json_error)
         if error is None and not isinstance(value, dict) and value is not None:
             kind = "array" if isinstance(value, list) else "string" if isinstance(value, str) \
                 else "bool" if isinstance(value, bool) else "number"
@@ -315,8 +317,8 @@ def read_user_data(set_values: list[str], set_file: str | None) -> Any:
         key, eq, raw = item.partition("=")
         if not eq:
             raise UsageError(f"invalid value '{item}' for flag '--set'")
-        value, error = from_json(raw)
-        data[key] = raw if error is not None else value
+        value, set_error = from_json(raw)
+        data[key] = raw if set_error is not None else value
     return data
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from asn1crypto import x509
 
-from .x509 import der, pem
 from .errors import InputError, SigningError
 from .golang.x509 import GoParseError, parse_certificate_checks
 from .inputs import IssuerCertificate
+from .x509 import der, pem
 from .x509.keys import algorithm_from_identifier
 from .x509.tbs import assemble_certificate
 from .x509.verify import VerifyError, check_signature

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from asn1crypto import x509
 
-from .x509 import der, pem
-from .x509.csr import CSR, CSRParseError, parse_csr
 from .errors import CSRError, InputError
 from .golang.x509 import GoParseError, parse_certificate_checks
+from .x509 import der, pem
+from .x509.csr import CSR, CSRParseError, parse_csr
 from .x509.keys import KeyError_, PublicKey, parse_spki
 from .x509.tbs import IssuerIdentity
 
@@ -205,7 +205,7 @@ def parse_certificate(data: bytes) -> IssuerCertificate:
     )
 
 
-def _instant(value) -> int:  # type: ignore[no-untyped-def]
+def _instant(value) -> int:
     """A certificate time (asn1crypto's datetime, or its extended_datetime
     for year 0) as nanoseconds since the epoch."""
     from .x509.validity import NS, parse_rfc3339

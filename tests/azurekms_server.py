@@ -34,7 +34,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils as asym_utils
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric import utils as asym_utils
 
 TOKEN = "pkisign-test-access-token-never-printed"
 IDENTITY_SECRET = "pkisign-test-identity-header"
@@ -71,7 +72,7 @@ class IdentityServer(_Server):
         self.requests = 0
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 outer.requests += 1
                 if self.headers.get("X-IDENTITY-HEADER") != IDENTITY_SECRET:
                     self.send_response(401)
@@ -156,10 +157,10 @@ class KeyVaultServer(_Server):
                 request = json.loads(body)
                 self._send(200, {"kid": kid, "value": _b64(outer.sign(key, request["alg"], _unb64(request["value"])))})
 
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 self._handle("GET")
 
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 self._handle("POST")
 
             def log_message(self, *args):

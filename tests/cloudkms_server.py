@@ -23,7 +23,8 @@ from concurrent import futures
 
 import grpc
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, utils as asym_utils
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding
+from cryptography.hazmat.primitives.asymmetric import utils as asym_utils
 from google.cloud import kms_v1
 
 from pkisign.signers.kms.cloudkms import crc32c

@@ -110,7 +110,8 @@ def step_wording(ref: str) -> str:
 
 def outlives_issuer_warning(pem_out: bytes, issuer_file: Path) -> str:
     """The one stderr line pkisign prints when a certificate outlives its issuer."""
-    from asn1crypto import pem as apem, x509
+    from asn1crypto import pem as apem
+    from asn1crypto import x509
 
     def not_after(der: bytes):
         return x509.Certificate.load(der)["tbs_certificate"]["validity"]["not_after"]
@@ -160,7 +161,8 @@ def assert_signed_like_the_reference(case: dict) -> None:
     """The case's output equals the reference's: every byte, or (random
     signatures: ECDSA, RSA-PSS) the TBSCertificate and algorithm, with a
     signature that verifies and the same bundle."""
-    from asn1crypto import pem as apem, x509
+    from asn1crypto import pem as apem
+    from asn1crypto import x509
 
     result = run_case(case)
     assert result.code == 0, result.stderr

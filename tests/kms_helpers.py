@@ -109,7 +109,8 @@ def import_key_file(session: Any, key_file: Path, key_id: bytes, label: str,
     """Create the private and the public key object of a PEM key file."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
-    from pkcs11 import Attribute as A, KeyType, ObjectClass
+    from pkcs11 import Attribute as A
+    from pkcs11 import KeyType, ObjectClass
 
     key = serialization.load_pem_private_key(key_file.read_bytes(), None)
     common = {A.TOKEN: True, A.ID: key_id, A.LABEL: label}
@@ -148,7 +149,8 @@ def import_key_file(session: Any, key_file: Path, key_id: bytes, label: str,
 
 def import_ec_scalar(session: Any, curve: str, scalar: int, key_id: bytes, label: str) -> None:
     """A bare EC private key object (no public object), e.g. on a curve pkisign refuses."""
-    from pkcs11 import Attribute as A, KeyType, ObjectClass
+    from pkcs11 import Attribute as A
+    from pkcs11 import KeyType, ObjectClass
 
     session.create_object({A.TOKEN: True, A.ID: key_id, A.LABEL: label, A.CLASS: ObjectClass.PRIVATE_KEY,
                            A.PRIVATE: True, A.SENSITIVE: True, A.SIGN: True, A.KEY_TYPE: KeyType.EC,
@@ -158,7 +160,8 @@ def import_ec_scalar(session: Any, curve: str, scalar: int, key_id: bytes, label
 def import_dsa(session: Any, key_id: bytes, label: str) -> None:
     """A DSA private key object: a key type X.509 signing with pkisign refuses."""
     from cryptography.hazmat.primitives.asymmetric import dsa
-    from pkcs11 import Attribute as A, KeyType, ObjectClass
+    from pkcs11 import Attribute as A
+    from pkcs11 import KeyType, ObjectClass
 
     numbers = dsa.generate_private_key(1024).private_numbers()
     params = numbers.public_numbers.parameter_numbers
@@ -170,7 +173,8 @@ def import_dsa(session: Any, key_id: bytes, label: str) -> None:
 
 def generate_p256(session: Any, key_id: bytes, label: str) -> Any:
     """A P-256 key pair generated on the token; returns the public key object."""
-    from pkcs11 import Attribute as A, KeyType
+    from pkcs11 import Attribute as A
+    from pkcs11 import KeyType
 
     params = session.create_domain_parameters(KeyType.EC, {A.EC_PARAMS: OID_PARAMS["secp256r1"]}, local=True)
     public, _ = params.generate_keypair(store=True, id=key_id, label=label)

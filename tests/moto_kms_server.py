@@ -16,7 +16,8 @@ import contextvars
 import sys
 
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, padding, utils as asym_utils
+from cryptography.hazmat.primitives.asymmetric import ec, padding
+from cryptography.hazmat.primitives.asymmetric import utils as asym_utils
 from moto.kms import responses as kms_responses
 from moto.kms import utils as kms_utils
 

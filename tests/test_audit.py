@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-from asn1crypto import pem as apem, x509
-
+from asn1crypto import pem as apem
+from asn1crypto import x509
 from conftest import ROOT, VECTORS, openssl_verify, require_tool, run_cli
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z

@@ -11,8 +11,8 @@ import sys
 import time
 
 import pytest
-from asn1crypto import pem as apem, x509
-
+from asn1crypto import pem as apem
+from asn1crypto import x509
 from conftest import ROOT, VECTORS, run_cli
 
 ISSUER = ["issuers/root-p256.crt", "issuers/root-p256.key"]

@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-from asn1crypto import pem as apem, x509
-
 import kms_helpers
+import pytest
+from asn1crypto import pem as apem
+from asn1crypto import x509
 from conftest import ROOT, VECTORS, require
 
 GOOD = ["csr/web-p256.csr", "csr/csr-tls-p256.csr", "csr/web-rsa2048.csr", "csr/csr-tls-ed25519.csr",

@@ -6,8 +6,8 @@ import base64
 import subprocess
 
 import pytest
-from asn1crypto import pem as apem, x509
-
+from asn1crypto import pem as apem
+from asn1crypto import x509
 from conftest import ROOT, VECTORS, run_cli, run_process
 
 EX = ROOT / "examples"

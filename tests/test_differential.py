@@ -29,12 +29,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, require
 
 sys.path.insert(0, str(ROOT / "tools"))
 
-import differential as diff  # noqa: E402
+import differential as diff
 
 RECORDED = ROOT / "tests" / "fuzz_regressions" / "differential"
 

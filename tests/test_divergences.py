@@ -15,12 +15,11 @@ import re
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 
-import differential as diff  # noqa: E402
+import differential as diff
 
 CASES = json.loads((ROOT / "tests" / "vectors" / "divergences" / "cases.json").read_text(encoding="utf-8"))["cases"]
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import VECTORS, run_case, step_wording
 
 CASES = [c for c in json.loads((VECTORS / "cases.json").read_text())["cases"] if c.get("exit")]

@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from asn1crypto import pem as apem, x509
-
+from asn1crypto import pem as apem
+from asn1crypto import x509
 from conftest import ROOT, require, require_tool
 
 EXAMPLES = ROOT / "examples"

@@ -1,9 +1,9 @@
 """Extension encoders and Go's order (spec 9.6, 9.7)."""
 
-from pkisign.x509 import extensions as ext
-from pkisign.x509.extensions import build_extensions, encode_extension
 from pkisign.golang.net import parse_ip, parse_url
+from pkisign.x509 import extensions as ext
 from pkisign.x509.certificate import CertificateTemplate, Extension
+from pkisign.x509.extensions import build_extensions, encode_extension
 
 
 def encoded(oid, critical, value):

@@ -32,13 +32,12 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "fuzz"))
 
-import _harness  # noqa: E402
-import hostile  # noqa: E402
+import _harness
+import hostile
 
 # Recorded findings pkisign does not survive yet: "<target>/<file>" -> why, and
 # hostile cases likewise.  Each entry is a strict xfail: when its fix lands the

@@ -5,8 +5,8 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from asn1crypto import pem as apem, x509
-
+from asn1crypto import pem as apem
+from asn1crypto import x509
 from conftest import VECTORS, run_cli
 
 ISSUER = ["issuers/root-ed25519.crt", "issuers/root-ed25519.key"]

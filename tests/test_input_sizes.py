@@ -13,7 +13,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, VECTORS, run_cli
 
 ISSUER = [str(VECTORS / "issuers/root-ed25519.crt"), str(VECTORS / "issuers/root-ed25519.key")]
@@ -151,7 +150,8 @@ def test_set_flags_keep_their_order_and_other_flags_their_last_value(tmp_path):
     template.write_text('{"subject": {"commonName": {{ toJson .Insecure.User.cn }}}}')
     result = run_cli(["sign", CSR, *ISSUER, "--template", str(template), "--set=cn=a", "--serial=1",
                       "--set", "cn=b", "-set=cn=c", "--serial=7", "--format=pem"])
-    from asn1crypto import pem as apem, x509
+    from asn1crypto import pem as apem
+    from asn1crypto import x509
 
     cert = x509.Certificate.load(apem.unarmor(result.stdout)[2])
     assert cert.subject.native == {"common_name": "c"} and cert.serial_number == 7

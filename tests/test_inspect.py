@@ -33,7 +33,13 @@ if str(ROOT) not in sys.path:  # when run as a script to regenerate
     sys.path.insert(0, str(ROOT))
 
 from pkisign.inspect import (  # noqa: E402
-    CODES, Element, Report, inspect_bytes, inspect_der, render_json, render_text,
+    CODES,
+    Element,
+    Report,
+    inspect_bytes,
+    inspect_der,
+    render_json,
+    render_text,
 )
 from pkisign.inspect.tlv import MAX_DEPTH, Walker  # noqa: E402
 
@@ -45,7 +51,8 @@ GOLDENS = ROOT / "tests" / "goldens" / "inspect"
 sys.path.insert(0, str(ROOT / "tests" / "vectors"))
 
 from vectorlib import int_content, integer, oid, oid_content, seq  # noqa: E402
-from vectorlib import set_of as set_, tlv as _tlv  # noqa: E402
+from vectorlib import set_of as set_  # noqa: E402
+from vectorlib import tlv as _tlv  # noqa: E402
 
 
 def tlv(tag: int, *parts: bytes) -> bytes:
@@ -794,8 +801,8 @@ def test_a_private_key_shows_structure_and_public_key_only(key: Path) -> None:
     assert "input.private_key" in text and "hidden (a private value)" in text
     public = text.split("its public key:\n", 1)[1]
     assert public.startswith("public-key: ")
-    from pkisign.signers.keyfile import read_private_key
     from pkisign.signers.file import FileSigner
+    from pkisign.signers.keyfile import read_private_key
 
     spki = FileSigner(read_private_key(key.read_bytes(), key.name)).public_key.spki
     document = json.loads(run_cli(["inspect", "--json", str(key)]).stdout)

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 from asn1crypto import pem as apem
-
 from conftest import VECTORS, openssl_verify, run_case
 
 CASES = [c for c in json.loads((VECTORS / "cases.json").read_text())["cases"] if "expect" in c]

@@ -17,10 +17,10 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 import kms_helpers
+import pytest
 from conftest import ROOT, VECTORS, Result, require, run_cli, run_process
+
 from pkisign.errors import KMSError, MissingExtraError
 from pkisign.signers.kms import open_kms_signer, resolve_kms_uri
 from pkisign.signers.kms.uri import decode_id, join, parse_kms_uri, softkms_path
@@ -397,7 +397,9 @@ def test_template_signature_algorithms(hsm, tmp_path, algorithm, issuer):
 def test_key_generated_on_the_token(hsm, tmp_path):
     """A key that never left the token: CSR made with it, an intermediate for it, a leaf signed by it."""
     import pkcs11
-    from asn1crypto import csr as asn1_csr, keys as asn1_keys, x509 as asn1_x509
+    from asn1crypto import csr as asn1_csr
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
     from pkcs11.util.ec import encode_ec_public_key
 
     from pkisign.x509 import der
@@ -578,6 +580,7 @@ def test_one_session_one_login_closed_after_the_run(hsm, count_logins):
 
 def test_close_logs_out_closes_and_may_be_repeated(hsm, count_logins):
     import pkcs11
+
     from pkisign.x509.keys import algorithm_by_name
 
     signer = open_kms_signer(hsm.kms_uri(), "pkcs11:id=4004")

@@ -22,7 +22,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, VECTORS, require, require_tool, run_cli, run_process
 from kms_servers import MotoServer, OpenSSLRoot, free_port
 
@@ -299,7 +298,7 @@ class _Server:
         self.release = threading.Event()
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 outer.requests += 1
                 self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 if mode == "stall":

@@ -17,7 +17,6 @@ import os
 import sys
 
 import pytest
-
 from conftest import VECTORS, require, require_tool, run_cli, run_process
 from kms_servers import free_port
 from test_kms import CASES, TIMES, _cert, _issuer_pem, _ok, _same_certificate, _verify

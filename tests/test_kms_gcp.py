@@ -15,7 +15,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from conftest import VECTORS, require, run_cli, run_process
 from kms_servers import free_port
 from test_kms import CASES, TIMES, _cert, _issuer_pem, _ok, _same_certificate, _verify

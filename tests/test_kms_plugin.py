@@ -19,7 +19,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, VECTORS, require, run_cli, run_process
 from test_kms import CASES, MATRIX, TIMES, _cert, _issuer_pem, _ok, _same_certificate, _verify
 

@@ -71,7 +71,6 @@ def test_every_command_has_a_description_with_examples():
 
 def test_exit_statuses_are_the_codes_main_returns():
     import re
-
     import signal
 
     source = "".join((ROOT / "pkisign" / "cli" / name).read_text(encoding="utf-8") for name in ("command.py", "batch.py"))

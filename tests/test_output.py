@@ -10,8 +10,8 @@ import sys
 import threading
 
 import pytest
-from asn1crypto import pem as apem, x509
-
+from asn1crypto import pem as apem
+from asn1crypto import x509
 from conftest import ROOT, VECTORS, run_cli
 
 ISSUER = [str(VECTORS / "issuers/root-ed25519.crt"), str(VECTORS / "issuers/root-ed25519.key")]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import ROOT, VECTORS, run_cli
+
 from pkisign.x509 import pem
 
 GOLDEN = json.loads((ROOT / "tests/goldens/gopem.json").read_text())

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pkisign.x509util import profiles
 from pkisign.errors import PkisignError
 from pkisign.inputs import load_csr
+from pkisign.x509util import profiles
+from pkisign.x509util.data import template_data
 from pkisign.x509util.render import leaf_json, parse_template, render_certificate, render_profile
 from pkisign.x509util.sans import csr_sans
-from pkisign.x509util.data import template_data
 
 VECTORS = Path(__file__).parent / "vectors"
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import VECTORS, assert_signed_like_the_reference, run_case, step_wording
 
 CASES = json.loads((VECTORS / "template_cases.json").read_text())["cases"]

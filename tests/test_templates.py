@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from asn1crypto import pem as apem, x509
-
+from asn1crypto import pem as apem
+from asn1crypto import x509
 from conftest import ROOT, VECTORS, run_cli
 
 BASE = ["csr/web-p256.csr", "issuers/root-ed25519.crt", "issuers/root-ed25519.key",

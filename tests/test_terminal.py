@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import VECTORS, run_cli
 
 ISSUER = ["issuers/root-ed25519.crt", "issuers/root-ed25519.key"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import VECTORS, assert_signed_like_the_reference
 
 CASES = json.loads((VECTORS / "cases.json").read_text())["cases"]

@@ -13,8 +13,8 @@ from __future__ import annotations
 import base64
 
 import pytest
-
 from conftest import VECTORS
+
 from pkisign import Issuer, SignOptions, load_csr
 from pkisign.errors import SigningError
 from pkisign.golang.x509 import GoParseError, check_written_certificate, parse_certificate_checks

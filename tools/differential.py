@@ -79,9 +79,8 @@ _GENPKEY = {
 # == DER: the golden-vector generators' writer (independent of pkisign) ==========
 
 sys.path.insert(0, str(ROOT / "tests" / "vectors"))
-from vectorlib import integer, oid, seq, tlv  # noqa: E402
 from inprocess import captured  # noqa: E402 - tools/ is this file's directory
-
+from vectorlib import integer, oid, seq, tlv  # noqa: E402
 
 # == the CSR model =================================================================
 
@@ -339,7 +338,9 @@ def strategies():  # type: ignore[no-untyped-def]
     ])
 
     def general_name(clean: bool):  # type: ignore[no-untyped-def]
-        enc = (lambda tag: (lambda s: tlv(tag, s.encode("utf-8") if isinstance(s, str) else s)))
+        def enc(tag):  # type: ignore[no-untyped-def]
+            return lambda s: tlv(tag, s.encode("utf-8") if isinstance(s, str) else s)
+
         return st.one_of(
             (dns_clean if clean else dns_hostile).map(enc(0x82)), (dns_clean if clean else dns_hostile).map(enc(0x82)),
             (ip_clean if clean else ip_hostile).map(enc(0x87)),
@@ -495,7 +496,8 @@ def refusal_class(message: str) -> str:
 def first_difference(ours: bytes, theirs: bytes) -> str:
     """The first TBSCertificate field (or extension OID) in which two PEM outputs differ."""
     def tbs_fields(pem_bytes: bytes) -> list[tuple[str, bytes]]:
-        from asn1crypto import pem as apem, x509
+        from asn1crypto import pem as apem
+        from asn1crypto import x509
 
         der = next(d for _, _, d in apem.unarmor(pem_bytes, multiple=True))
         cert = x509.Certificate.load(der)

@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import differential as diff  # noqa: E402
-from differential import Attr, CSRSpec, Flags  # noqa: E402
-from vectorlib import integer, oid, seq, tlv  # noqa: E402
+import differential as diff
+from differential import Attr, CSRSpec, Flags
+from vectorlib import integer, oid, seq, tlv
 
 ROOT = diff.ROOT
 

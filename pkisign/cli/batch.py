@@ -107,9 +107,9 @@ def sign_group(job: BatchJob, issuer: Any, group: list[tuple[str, str]]) -> list
                     outcome.error = str(exc)
             except PkisignError as exc:
                 outcome.error = str(exc)
-        for name, exc in writer.flush():
-            if not (job.skip_existing and isinstance(exc, OutputExistsError)):
-                outcomes[name].error = str(exc)  # type: ignore[index]
+        for written, failure in writer.flush():
+            if not (job.skip_existing and isinstance(failure, OutputExistsError)):
+                outcomes[str(written)].error = str(failure)
     finally:
         writer.discard()  # only what an interruption left unpublished
     return list(outcomes.values())
@@ -206,7 +206,7 @@ def _worker(job: BatchJob, issuer: Any, kms: bool, conn: Any, parent: int) -> No
             conn.send(("done", (index, outcomes)))
     except (EOFError, BrokenPipeError, ConnectionResetError):
         return  # the parent is gone: nothing to report to
-    except Exception as exc:  # a bug in pkisign: one line from the parent, never a traceback
+    except Exception as exc:  # noqa: BLE001 - a bug in pkisign: one line from the parent, never a traceback
         try:
             conn.send(("fatal", f"pkisign: internal error in a worker: {type(exc).__name__}: {exc}"))
         except OSError:

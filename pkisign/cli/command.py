@@ -22,10 +22,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import NoReturn, Sequence
+from typing import TYPE_CHECKING, NoReturn, Sequence
 
 from .. import __version__
 from ..errors import PasswordError, PkisignError, UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import Issuer
 
 __all__ = ["main", "build_parser"]
 
@@ -69,7 +72,7 @@ class _HelpFormatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line, in step's words."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _HelpFormatter)
         super().__init__(*args, **kwargs)
 
@@ -363,7 +366,7 @@ def _flag_name(arg: str, list_flags: tuple[str, ...]) -> str:
     return name if not eq and name in _BOOL_FLAGS else ""
 
 
-def _parse_args(prog: str, add_arguments, argv: list[str],  # type: ignore[no-untyped-def]
+def _parse_args(prog: str, add_arguments, argv: list[str],
                 list_flags: tuple[str, ...], description: str, usage: str | None = None) -> argparse.Namespace:
     words, lists = _take_repeated(_normalise(argv), list_flags)
     args = _command_parser(prog, add_arguments, description, usage).parse_intermixed_args(words)
@@ -432,7 +435,7 @@ def _have_terminal() -> bool:
     return any(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stderr))
 
 
-def _now():  # type: ignore[no-untyped-def]
+def _now():
     """The clock: SOURCE_DATE_EPOCH (reproducible builds) when set, else the time."""
     import time
 
@@ -469,7 +472,7 @@ class _Output:
         return b""
 
 
-def _sign_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _sign_options(args: argparse.Namespace):
     from ..api import SignOptions
 
     return SignOptions(
@@ -563,9 +566,9 @@ def _run_batch(args: argparse.Namespace) -> int:
     """Many CSRs, one issuer: one output file per CSR, failures reported and counted."""
     import signal
 
+    from ..api import open_issuer, resolve_options, sign_many, uses_kms
     from .batch import GROUP, BatchJob, Terminated, default_jobs, run_batch
     from .output import remove_stale_temporaries
-    from ..api import open_issuer, resolve_options, sign_many, uses_kms
 
     if args.extra or args.key_file is not None or args.crt_file is None:
         raise UsageError(f"with --csr or --batch, the arguments are '{PROG} sign <crt-file> <key-file>'")
@@ -592,7 +595,7 @@ def _run_batch(args: argparse.Namespace) -> int:
         targets = {name: target for name, target in targets.items() if not _is_regular_file(target)}
     jobs = max(1, min(jobs, -(-len(targets) // GROUP)))  # no worker without a group to sign
 
-    def open_key() -> object:
+    def open_key() -> Issuer:
         return open_issuer(crt_file, key_file, kms=args.kms, kms_plugin=bool(args.kms_plugin),
                            password_file=args.password_file, prompt=_tty_prompt)
 
@@ -743,7 +746,7 @@ def _run_sign(args: argparse.Namespace) -> bytes:
     return written
 
 
-def _lint(draft, issuer_key) -> None:  # type: ignore[no-untyped-def]
+def _lint(draft, issuer_key) -> None:
     """--lint: print pkilint's findings; refuse to sign on one at ERROR or above."""
     from ..errors import SigningError
     from ..lint import lint_tbs, serious
@@ -788,8 +791,8 @@ def _run_inspect(args: argparse.Namespace) -> tuple[bytes, int]:
 def _public_key_of(data: bytes, name: str) -> bytes | None:
     """The SubjectPublicKeyInfo of an unencrypted PEM private key; None when
     it cannot be had without a password (or the key does not load)."""
-    from ..signers.keyfile import read_private_key
     from ..signers.file import FileSigner
+    from ..signers.keyfile import read_private_key
 
     try:
         return FileSigner(read_private_key(data, name)).public_key.spki
@@ -798,9 +801,9 @@ def _public_key_of(data: bytes, name: str) -> bytes | None:
 
 
 def _run_assemble(args: argparse.Namespace) -> bytes:
-    from ..x509 import pem
     from ..assemble import assemble, load_tbs
     from ..inputs import read_file, read_issuers
+    from ..x509 import pem
 
     output = _Output(args, (args.crt_file,))
     tbs = load_tbs(read_file(args.tbs, "tbs"), args.tbs)
@@ -813,7 +816,7 @@ def _run_assemble(args: argparse.Namespace) -> bytes:
     return output.write(output.certificate(der, text))
 
 
-def _command_parser(prog: str, add_arguments, description: str,  # type: ignore[no-untyped-def]
+def _command_parser(prog: str, add_arguments, description: str,
                     usage: str | None = None) -> argparse.ArgumentParser:
     """One command alone: argparse mixes flags and positionals only without
     subparsers, so the command word is dispatched by hand."""

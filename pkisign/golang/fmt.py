@@ -13,7 +13,6 @@ from __future__ import annotations
 import struct
 from typing import Any, Sequence
 
-from .strconv import can_backquote, format_float, is_print, quote, quote_rune, to_bytes
 from .reflect import (
     FLOAT_KINDS,
     INT_KINDS,
@@ -25,6 +24,7 @@ from .reflect import (
     struct_field,
     type_of,
 )
+from .strconv import can_backquote, format_float, is_print, quote, quote_rune, to_bytes
 
 __all__ = ["sprint", "sprintln", "sprintf", "format_value", "sort_map_keys"]
 

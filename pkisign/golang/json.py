@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .strconv import format_float, quote, to_bytes
 from .reflect import (
     FLOAT_KINDS,
     INT_KINDS,
@@ -37,6 +36,7 @@ from .reflect import (
     struct_field,
     type_of,
 )
+from .strconv import format_float, quote, to_bytes
 
 __all__ = [
     "JSONError",
@@ -208,10 +208,10 @@ def _encode(v: Any, escape_html: bool, out: list[str], depth: int) -> None:
         out.append('"' + base64.b64encode(bytes(v)).decode("ascii") + '"')
     elif k in ("slice", "array"):
         out.append("[")
-        for i, e in enumerate(v):
+        for i, item in enumerate(v):
             if i:
                 out.append(",")
-            _encode(e, escape_html, out, depth + 1)
+            _encode(item, escape_html, out, depth + 1)
         out.append("]")
     elif k == "map":
         keys = []

@@ -83,7 +83,7 @@ class GoType:
         key: GoType | None = None,
         underlying: GoType | None = None,
         fields: tuple[GoField, ...] = (),
-        py_cls: type | None = None,
+        py_cls: Any = None,
     ) -> None:
         self.name = name
         self.kind = kind
@@ -171,7 +171,7 @@ def parse_type(name: str | GoType) -> GoType:
         t = GoType("*" + elem.name, "ptr", elem=elem, fields=elem.fields)
     elif name.startswith("map["):
         depth = 0
-        for i, c in enumerate(name):
+        for i, c in enumerate(name):  # noqa: B007 - i is read after the loop
             if c == "[":
                 depth += 1
             elif c == "]":
@@ -303,13 +303,13 @@ class GoBytes(bytes, GoValue):
         return _with_type(bytes.__new__(cls, value), go_type)
 
 
-class GoList(list, GoValue):  # type: ignore[type-arg]
+class GoList(list, GoValue):
     def __init__(self, value: Sequence[Any] = (), go_type: GoType | str | None = None) -> None:
         super().__init__(value)
         _with_type(self, go_type)
 
 
-class GoDict(dict, GoValue):  # type: ignore[type-arg]
+class GoDict(dict, GoValue):
     def __init__(self, value: dict[Any, Any] | None = None, go_type: GoType | str | None = None) -> None:
         super().__init__(value or {})
         _with_type(self, go_type)
@@ -329,7 +329,7 @@ class GoNil(GoValue):
     def __len__(self) -> int:
         return 0
 
-    def __iter__(self):  # noqa: ANN204 - behaves like an empty slice/map
+    def __iter__(self):
         return iter(())
 
     def __eq__(self, other: object) -> bool:
@@ -435,7 +435,7 @@ class GoStruct(GoValue):
         if type(other) is not type(self):
             return NotImplemented
         return all(
-            struct_field(self, f) == struct_field(other, f) for f in self.go_fields  # type: ignore[arg-type]
+            struct_field(self, f) == struct_field(other, f) for f in self.go_fields
         )
 
     __hash__ = object.__hash__

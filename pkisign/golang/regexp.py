@@ -793,7 +793,7 @@ class _Compiler:
         self.sets: dict[tuple[tuple[int, int], ...], _RuneSet] = {}
         self.inst(_I_FAIL)
 
-    def inst(self, op: int, arg=0) -> int:  # type: ignore[no-untyped-def]
+    def inst(self, op: int, arg=0) -> int:
         self.op.append(op)
         self.out.append(0)
         self.arg.append(arg)
@@ -807,7 +807,7 @@ class _Compiler:
             else:
                 self.out[p >> 1] = target
 
-    def simple(self, op: int, arg=0) -> _Frag:  # type: ignore[no-untyped-def]
+    def simple(self, op: int, arg=0) -> _Frag:
         i = self.inst(op, arg)
         return _Frag(i, [i << 1], op != _I_RUNE)
 
@@ -900,14 +900,14 @@ class _Compiler:
             return self.quest(self.compile(re.sub[0]), nongreedy)
         if op == _CONCAT:
             f = None
-            for sub in re.sub:
-                fs = self.compile(sub)
+            for child in re.sub:
+                fs = self.compile(child)
                 f = fs if f is None else self.cat(f, fs)
             return f if f is not None else self.simple(_I_NOP)
         if op == _ALTERNATE:
             f = _Frag(0, [], False)
-            for sub in re.sub:
-                f = self.alt(f, self.compile(sub))
+            for child in re.sub:
+                f = self.alt(f, self.compile(child))
             return f
         raise AssertionError(f"regexp: unhandled op {op}")
 
@@ -1237,7 +1237,7 @@ def _extract(s: str) -> Optional[tuple[str, int, str]]:
 _cache: dict[str, Regexp] = {}
 
 
-def compile(expr: str) -> Regexp:  # noqa: A001 - Go's name
+def compile(expr: str) -> Regexp:
     """regexp.Compile: the compiled pattern, or :class:`Error` with Go's text."""
     got = _cache.get(expr)
     if got is not None:

@@ -351,7 +351,7 @@ def parse_float(text: str) -> float:
         raise NumError("ParseFloat", text, "invalid syntax")
     if "_" in text:
         body = text.lstrip("+-")
-        if not (body[:2].lower() in ("0x", "0b", "0o")) or not _underscore_ok(text):
+        if body[:2].lower() not in ("0x", "0b", "0o") or not _underscore_ok(text):
             raise NumError("ParseFloat", text, "invalid syntax")
     s = text.replace("_", "")
     try:

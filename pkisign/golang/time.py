@@ -955,9 +955,9 @@ def parse(layout: str, value: str, default_loc: Location | None = None,
         return t
     if zone_name:
         t = date(year, month, day, hour, minute, sec, nsec, UTC)
-        off = local_loc.lookup_name(zone_name, t.sec)
-        if off is not None:
-            t.sec -= off
+        named_offset = local_loc.lookup_name(zone_name, t.sec)
+        if named_offset is not None:
+            t.sec -= named_offset
             t.loc = local_loc
             return t
         off = 0

@@ -368,9 +368,10 @@ def _canonical_time(s: bytes, year_len: int, with_seconds: bool, fraction: bool)
     n = year_len + (10 if with_seconds else 8)
     if len(s) < n + 1:
         return False
-    fields = [_digits(s[:year_len])]
-    fields += [_digits(s[k:k + 2]) for k in range(year_len, n, 2)]
-    if None in fields:
+    parsed = [_digits(s[:year_len])]
+    parsed += [_digits(s[k:k + 2]) for k in range(year_len, n, 2)]
+    fields = [f for f in parsed if f is not None]
+    if len(fields) != len(parsed):
         return False
     year, month, day, hour, minute = fields[:5]
     second = fields[5] if with_seconds else 0

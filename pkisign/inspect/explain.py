@@ -11,6 +11,7 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
+from ..terminal import escape
 from ..x509 import der
 from ..x509.extensions import (
     OID_AUTHORITY_KEY_ID,
@@ -21,7 +22,6 @@ from ..x509.extensions import (
     OID_SUBJECT_KEY_ID,
 )
 from ..x509.names import parse_name
-from ..terminal import escape
 from ..x509.validity import format_rfc3339
 
 __all__ = ["Explanation", "explain", "render"]
@@ -87,7 +87,7 @@ def _extension_text(oid: str, value: bytes) -> str:
     return "base64:" + base64.b64encode(value).decode("ascii")
 
 
-def explain(draft, issuer, *, now_source: str = "the clock") -> list[Explanation]:  # type: ignore[no-untyped-def]
+def explain(draft, issuer, *, now_source: str = "the clock") -> list[Explanation]:
     """The provenance of every field of ``draft.tbs`` (a ``sign.Draft``)."""
     options, template, tbs, csr = draft.options, draft.template, draft.tbs, draft.csr
     origin = "template" if options.template is not None else f"profile {options.profile}"

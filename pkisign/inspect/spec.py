@@ -20,7 +20,8 @@ A :class:`Field` carries the component name and its tagging
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any as _Any, Callable
+from typing import Any as _Any
+from typing import Callable
 
 __all__ = ["Spec", "Prim", "Seq", "SeqOf", "SetOf", "Choice", "Any", "Opaque", "Field", "DefinedBy", "NO_DEFAULT",
            "outer_tags"]

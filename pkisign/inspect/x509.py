@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .spec import Any, Choice, DefinedBy, Field as F, Opaque, Prim, Seq, SeqOf, SetOf, Spec
+from .spec import Any, Choice, DefinedBy, Opaque, Prim, Seq, SeqOf, SetOf, Spec
+from .spec import Field as F
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annotate import Annotator

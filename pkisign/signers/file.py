@@ -91,7 +91,9 @@ class FileSigner:
             from cryptography.hazmat.primitives import hashes
             from cryptography.hazmat.primitives.asymmetric import padding
 
-            hash_alg = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}[algorithm.hash]()
+            hash_types: dict[str, type[Any]] = {
+                "sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}
+            hash_alg = hash_types[algorithm.hash]()
             return key.sign(message, padding.PSS(padding.MGF1(hash_alg), hash_alg.digest_size), hash_alg)
         osc = asymmetric()
         if algorithm.key_kind == "rsa":

@@ -21,9 +21,9 @@ from typing import Callable
 
 from asn1crypto import keys as asn1_keys
 
-from ..x509 import der, pem
 from .._oscrypto_compat import symmetric
 from ..errors import KeyFileError, PasswordError
+from ..x509 import der, pem
 
 __all__ = ["PasswordSource", "read_private_key", "decode_private_key"]
 
@@ -162,7 +162,7 @@ def decode_private_key(block: pem.Block, source: _Source, curve: str | None = No
     raise KeyFileError(f"error decoding {name}: contains an unexpected header '{block.type}'")
 
 
-def _strict(spec, body: bytes):  # type: ignore[no-untyped-def]
+def _strict(spec, body: bytes):
     value = spec.load(body, strict=True)
     value.native  # noqa: B018 - parse every field: a malformed key fails here
     return value
@@ -286,7 +286,8 @@ def _derive_key(oid: str, params: list[tuple[int, bytes, bytes]], password: byte
             if 128 * r * n > _SCRYPT_MAX_MEMORY or n * r * p > _SCRYPT_MAX_WORK:
                 raise KeyFileError(f"error decrypting {name}: scrypt parameters N={n}, r={r}, p={p} are above "
                                    "pkisign's limits")
-            return hashlib.scrypt(password, salt=salt, n=n, r=r, p=p, maxmem=_SCRYPT_MAX_MEMORY + (1 << 20), dklen=length)
+            return hashlib.scrypt(password, salt=salt, n=n, r=r, p=p,
+                                  maxmem=_SCRYPT_MAX_MEMORY + (1 << 20), dklen=length)
     except (IndexError, ValueError, TypeError, der.DERError):
         raise KeyFileError(f"error decrypting {name}: malformed key derivation parameters") from None
     raise KeyFileError(f"error decrypting {name}: unsupported key derivation function {oid}")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .exec import Executor
-from .errors import TemplateSyntaxError
-from .funcs import BUILTINS, FUNCS
 from ..golang.reflect import GoFunc
+from .errors import TemplateSyntaxError
+from .exec import Executor
+from .funcs import BUILTINS, FUNCS
 from .limits import Limits, reset_limits, use_limits
 from .parser import Tree, parse
 

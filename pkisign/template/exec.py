@@ -11,11 +11,9 @@ interface {}.X``), so the executor keeps it.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, NoReturn, Sequence
 
-from .errors import TemplateError, TemplateExecError, TemplateLimitError
 from ..golang.fmt import format_value, sort_map_keys
-from ..golang.strconv import quote, to_bytes
 from ..golang.reflect import (
     ANY,
     FLOAT_KINDS,
@@ -35,6 +33,8 @@ from ..golang.reflect import (
     typed,
     zero_value,
 )
+from ..golang.strconv import quote, to_bytes
+from .errors import TemplateError, TemplateExecError, TemplateLimitError
 from .limits import LimitExceeded, Limits, charge_value
 from .nodes import (
     ActionNode,
@@ -192,7 +192,7 @@ class Executor:
         return "".join(self.out)
 
     # -- errors ---------------------------------------------------------------
-    def errorf(self, msg: str, limit: bool = False) -> Any:
+    def errorf(self, msg: str, limit: bool = False) -> NoReturn:
         if self.node is None:
             raise _ExecFailure(f"template: {self.name}: {msg}", limit)
         location, context = self.error_context(self.node)
@@ -363,7 +363,7 @@ class Executor:
         saved = (self.name, self.vars, self.depth)
         self.name, self.vars, self.depth = t.name, [["$", dot]], self.depth + 1
         try:
-            self.walk(dot, tree.root)  # type: ignore[union-attr]
+            self.walk(dot, tree.root)
         finally:
             self.name, self.vars, self.depth = saved
 

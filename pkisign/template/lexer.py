@@ -192,7 +192,7 @@ class Lexer:
         return self.item
 
     # -- states ----------------------------------------------------------------
-    def lex_text(self):  # noqa: ANN201 - state functions return the next state
+    def lex_text(self):
         x = self.input.find(LEFT_DELIM, self.pos)
         if x >= 0:
             if x > self.pos:
@@ -226,7 +226,7 @@ class Lexer:
             return True, False
         return False, False
 
-    def lex_left_delim(self):  # noqa: ANN201
+    def lex_left_delim(self):
         self.pos += len(LEFT_DELIM)
         trim = _has_left_trim(self.input, self.pos)
         after = 2 if trim else 0
@@ -242,7 +242,7 @@ class Lexer:
         self.item = item
         return None
 
-    def lex_comment(self):  # noqa: ANN201
+    def lex_comment(self):
         self.pos += len(LEFT_COMMENT)
         x = self.input.find(RIGHT_COMMENT, self.pos)
         if x < 0:
@@ -263,7 +263,7 @@ class Lexer:
         self.ignore()
         return self.lex_text
 
-    def lex_right_delim(self):  # noqa: ANN201
+    def lex_right_delim(self):
         _, trim = self.at_right_delim()
         if trim:
             self.pos += 2
@@ -277,7 +277,7 @@ class Lexer:
         self.item = item
         return None
 
-    def lex_inside_action(self):  # noqa: ANN201
+    def lex_inside_action(self):
         delim, _ = self.at_right_delim()
         if delim:
             if self.paren_depth == 0:
@@ -330,7 +330,7 @@ class Lexer:
             self.errorf(f"unrecognized character in action: {_char_repr(c)}")
         return None
 
-    def lex_space(self):  # noqa: ANN201
+    def lex_space(self):
         num = 0
         while is_space(self.peek()):
             self.next()
@@ -342,7 +342,7 @@ class Lexer:
         self.emit(ItemType.SPACE)
         return None
 
-    def lex_identifier(self):  # noqa: ANN201
+    def lex_identifier(self):
         while True:
             c = self.next()
             if is_alnum(c):
@@ -366,16 +366,16 @@ class Lexer:
                 self.emit(ItemType.IDENTIFIER)
             return None
 
-    def lex_field(self):  # noqa: ANN201
+    def lex_field(self):
         return self._field_or_variable(ItemType.FIELD)
 
-    def lex_variable(self):  # noqa: ANN201
+    def lex_variable(self):
         if self.at_terminator():
             self.emit(ItemType.VARIABLE)
             return None
         return self._field_or_variable(ItemType.VARIABLE)
 
-    def _field_or_variable(self, typ: ItemType):  # noqa: ANN202
+    def _field_or_variable(self, typ: ItemType):
         if self.at_terminator():
             self.emit(ItemType.VARIABLE if typ == ItemType.VARIABLE else ItemType.DOT)
             return None
@@ -396,10 +396,10 @@ class Lexer:
             return True
         return self.input.startswith(RIGHT_DELIM, self.pos)
 
-    def lex_char(self):  # noqa: ANN201
+    def lex_char(self):
         return self._lex_quoted("'", ItemType.CHAR_CONSTANT, "unterminated character constant")
 
-    def _lex_quoted(self, close: str, item: ItemType, unterminated: str):  # noqa: ANN202
+    def _lex_quoted(self, close: str, item: ItemType, unterminated: str):
         """Go's lexChar and lexQuote: up to ``close``, backslash escapes, never past a newline."""
         while True:
             c = self.next()
@@ -417,7 +417,7 @@ class Lexer:
         self.emit(item)
         return None
 
-    def lex_number(self):  # noqa: ANN201
+    def lex_number(self):
         if not self.scan_number():
             self.errorf(f"bad number syntax: {quote(self.input[self.start:self.pos])}")
             return None
@@ -455,10 +455,10 @@ class Lexer:
             return False
         return True
 
-    def lex_quote(self):  # noqa: ANN201
+    def lex_quote(self):
         return self._lex_quoted('"', ItemType.STRING, "unterminated quoted string")
 
-    def lex_raw_quote(self):  # noqa: ANN201
+    def lex_raw_quote(self):
         while True:
             c = self.next()
             if c == "":

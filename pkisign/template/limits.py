@@ -16,7 +16,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Limits", "LimitExceeded", "check_alloc", "check_elements", "charge", "charge_value", "memory_size", "ELEMENT_COST",
+__all__ = ["Limits", "LimitExceeded", "check_alloc", "check_elements", "charge", "charge_value", "memory_size",
+           "ELEMENT_COST",
            "charge_match_steps"]
 
 #: The memory of a small object a list or map points at (an int, a bool).
@@ -60,7 +61,8 @@ class _Run:
         self.match_steps = 0
 
 
-_current: contextvars.ContextVar[_Run] = contextvars.ContextVar("template_limits", default=_Run(Limits()))
+# One shared default run for code outside a template (direct calls, tests); every template run sets its own.
+_current: contextvars.ContextVar[_Run] = contextvars.ContextVar("template_limits", default=_Run(Limits()))  # noqa: B039
 
 
 def use_limits(limits: Limits) -> contextvars.Token[_Run]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from typing import Collection, NoReturn
 
-from .errors import TemplateSyntaxError
 from ..golang.strconv import NumError, parse_float, parse_int, parse_uint, quote, unquote, unquote_char
+from .errors import TemplateSyntaxError
 from .lexer import Item, ItemType, Lexer
 from .nodes import (
     ActionNode,

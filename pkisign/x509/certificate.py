@@ -21,9 +21,9 @@ import binascii
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..errors import TemplateError
 from ..golang import net as gonet
 from . import keys
-from ..errors import TemplateError
 from .names import GoName
 
 __all__ = [
@@ -475,8 +475,9 @@ def _signature_algorithm(value: Any) -> str:
 
 def _time(value: Any) -> None:
     """notBefore/notAfter are ignored by sign, but Go still decodes them."""
-    from ..golang.time import LAYOUTS, parse as go_parse
     from ..golang.reflect import GoError
+    from ..golang.time import LAYOUTS
+    from ..golang.time import parse as go_parse
     from .validity import parse_rfc3339
 
     if value is None:

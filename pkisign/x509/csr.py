@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from asn1crypto import core
 
-from . import der
-from ..golang import net as gonet
-from .keys import KeyError_, PublicKey, SignatureAlgorithm, algorithm_from_identifier, parse_spki
-from .certificate import Extension
-from .names import GoName, NameError_, ParsedName, encode_go_name, parse_name
 from ..errors import CSRError
+from ..golang import net as gonet
+from . import der
+from .certificate import Extension
+from .keys import KeyError_, PublicKey, SignatureAlgorithm, algorithm_from_identifier, parse_spki
+from .names import GoName, NameError_, ParsedName, encode_go_name, parse_name
 from .verify import VerifyError, check_signature
 
 __all__ = ["CSR", "CSRParseError", "parse_csr", "OID_EXTENSION_REQUEST"]
@@ -161,7 +162,7 @@ def parse_csr(data: bytes) -> CSR:
     return csr
 
 
-def _replace(csr: CSR, **changes: object) -> CSR:
+def _replace(csr: CSR, **changes: Any) -> CSR:
     from dataclasses import replace
 
     return replace(csr, **changes)

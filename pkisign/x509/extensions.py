@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from asn1crypto import x509
 
-from . import der
-from ..golang import net as gonet
 from ..errors import SigningError
+from ..golang import net as gonet
+from . import der
 from .certificate import CertificateTemplate, Extension, NameConstraints
 
 __all__ = [
@@ -64,7 +64,8 @@ _KEY_USAGE_NAMES = (
 def _ia5(text: str) -> bytes:
     """crypto/x509 isIA5String: every rune ASCII, else Go's error."""
     if not text.isascii():
-        raise SigningError(f"error creating certificate: x509: {gonet.go_quote(text)} cannot be encoded as an IA5String")
+        raise SigningError(f"error creating certificate: x509: {gonet.go_quote(text)} "
+                           "cannot be encoded as an IA5String")
     return text.encode("ascii")
 
 

@@ -13,8 +13,8 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import der
 from ..golang.crypto import CURVES, ED25519_PUBLIC_KEY_SIZE, ec_point_on_curve
+from . import der
 
 __all__ = [
     "PublicKey",
@@ -288,7 +288,7 @@ def _pss_params_match(params: bytes, alg: SignatureAlgorithm) -> bool:
         return False
     hash_oid = der.oid(_HASH_OIDS[alg.hash])
     hash_ok = {der.sequence(hash_oid), der.sequence(hash_oid, b"\x05\x00")}
-    seen = {0xA0: None, 0xA1: None, 0xA2: None, 0xA3: None}
+    seen: dict[int, bytes | None] = {0xA0: None, 0xA1: None, 0xA2: None, 0xA3: None}
     for tag, content, _ in fields:
         if tag not in seen:
             return False

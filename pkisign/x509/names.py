@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import der
 from ..golang.x509 import asn1_time_ok
+from . import der
 
 __all__ = [
     "OID_COUNTRY",
@@ -175,8 +175,8 @@ def _asn1_time_error(tag: int, text: str) -> str:
     layouts and messages) is loaded only then.
     """
     from ..golang.net import go_quote
-    from ..golang.time import parse
     from ..golang.reflect import GoError
+    from ..golang.time import parse
 
     layouts = ("0601021504Z0700", "060102150405Z0700") if tag == 0x17 else ("20060102150405.999999999Z0700",)
     message = ""

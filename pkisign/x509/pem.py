@@ -71,7 +71,7 @@ def decode_blocks(data: bytes) -> list[Block]:
     unterminated BEGIN lines costs a search each, not a scan to the end each.
     """
     ends = [m.start() for m in re.finditer(re.escape(_END), data)]
-    blocks = []
+    blocks: list[Block] = []
     pos = 0
     while True:
         if data.startswith(_BEGIN, pos) and (pos == 0 or data[pos - 1] == 0x0A):

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import der
 from ..errors import SigningError
+from . import der
+from .certificate import CertificateTemplate, Extension
 from .extensions import build_extensions, encode_extension
 from .keys import PublicKey, SignatureAlgorithm
-from .certificate import CertificateTemplate, Extension
 from .names import EMPTY_NAME, NameError_, encode_go_name
 from .validity import Validity, encode_time
 

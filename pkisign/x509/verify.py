@@ -149,7 +149,7 @@ def _rsa_pss_verify(key: PublicKey, digest: bytes, signature: bytes, hash_name: 
 
 
 @lru_cache(maxsize=64)
-def _native_public_key(spki: bytes):  # type: ignore[no-untyped-def]
+def _native_public_key(spki: bytes):
     """The key loaded into OpenSSL, or None when OpenSSL refuses it (verified in Python then)."""
     try:
         return _oscrypto_public_key(spki)
@@ -158,7 +158,7 @@ def _native_public_key(spki: bytes):  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=64)
-def _oscrypto_public_key(spki: bytes):  # type: ignore[no-untyped-def]
+def _oscrypto_public_key(spki: bytes):
     """Loading a key into OpenSSL costs more than a verification: an issuer's is loaded once."""
     from asn1crypto import keys as asn1_keys
 
@@ -176,7 +176,7 @@ def _ecdsa_verify(key: PublicKey, message: bytes, signature: bytes, hash_name: s
 
 
 @lru_cache(maxsize=64)
-def ed25519_public_key(raw: bytes):  # type: ignore[no-untyped-def]
+def ed25519_public_key(raw: bytes):
     """A cryptography Ed25519 public key, or MissingExtraError."""
     try:
         from cryptography.hazmat.primitives.asymmetric import ed25519

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..golang import crypto as gocrypto, net as gonet
-from ..x509.csr import CSR
-from ..x509.names import GoName
+from ..golang import crypto as gocrypto
+from ..golang import net as gonet
 from ..golang.reflect import (
     GoBytes,
     GoDict,
@@ -26,6 +25,8 @@ from ..golang.reflect import (
     named_type,
     typed,
 )
+from ..x509.csr import CSR
+from ..x509.names import GoName
 
 __all__ = ["template_data", "subject_value", "san_values", "MULTI_STRING"]
 

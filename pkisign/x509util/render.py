@@ -14,11 +14,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from . import profiles
-from ..x509.csr import CSR
 from ..errors import TemplateError
-from ..x509.certificate import EXT_KEY_USAGE_OIDS, KEY_USAGE_BITS, SAN, CertificateTemplate, DecodeError, decode_certificate
 from ..template.errors import TemplateExecError, TemplateFail, TemplateLimitError, TemplateSyntaxError
+from ..x509.certificate import (
+    EXT_KEY_USAGE_OIDS,
+    KEY_USAGE_BITS,
+    SAN,
+    CertificateTemplate,
+    DecodeError,
+    decode_certificate,
+)
+from ..x509.csr import CSR
+from . import profiles
 from .sans import apply_sans, csr_sans
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -15,9 +15,9 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..x509 import der
-from ..golang import net as gonet
 from ..errors import TemplateError
+from ..golang import net as gonet
+from ..x509 import der
 from ..x509.certificate import (
     SAN,
     CertificateTemplate,
@@ -154,7 +154,7 @@ def _raw_value(san: SAN) -> bytes:
         ip = gonet.parse_ip(value)
         if ip is None:
             raise SANError(f"error converting {gonet.go_quote(value)} to IP")
-        return _context(7, gonet.to4(ip) or gonet.to16(ip))
+        return _context(7, gonet.to4(ip) or gonet.to16(ip) or ip)
     if typ == "registeredID":
         if value == "":
             raise SANError("error parsing RegisteredID SAN: empty value is not allowed")

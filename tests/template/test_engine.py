@@ -8,8 +8,8 @@ import time
 import pytest
 
 from pkisign.errors import TemplateError
-from pkisign.template import FUNCS, Limits, Template, TemplateExecError, TemplateFail, TemplateLimitError
 from pkisign.golang.reflect import GoField, GoStruct, typed
+from pkisign.template import FUNCS, Limits, Template, TemplateExecError, TemplateFail, TemplateLimitError
 
 
 def render(text: str, data: object = None, limits: Limits | None = None) -> str:

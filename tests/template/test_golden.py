@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from golden_data import load
 
 from pkisign.errors import TemplateError
-from pkisign.template import Template
 from pkisign.golang.time import UTC, set_local
-
-from golden_data import load
+from pkisign.template import Template
 
 CASES = Path(__file__).parent / "golden" / "cases"
 NAMES = sorted(p.stem for p in CASES.glob("*.tpl"))

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from pkisign.template import FUNCS, Limits, Template, TemplateLimitError
 from pkisign.golang import regexp as goregexp
+from pkisign.golang.reflect import GoError, GoNil
+from pkisign.template import FUNCS, Limits, Template, TemplateLimitError
 from pkisign.template.funcs.sprig_math import MATH
 from pkisign.template.funcs.sprig_regex import REGEX
-from pkisign.golang.reflect import GoError, GoNil
-
 from pkisign.template.limits import reset_limits, use_limits
 
 

@@ -176,6 +176,7 @@ class AWSKMSSigner(KMSSigner):
             session.set_config_variable("credentials_file", config.credentials_file)
         endpoint = "the default endpoint"
         errors = _Errors(exceptions, endpoint, limit)
+        failure: str | None = None
         try:
             boto_session = boto3.session.Session(botocore_session=session, profile_name=config.profile or None,
                                                  region_name=config.region or None)
@@ -184,13 +185,12 @@ class AWSKMSSigner(KMSSigner):
                 retries={"total_max_attempts": ATTEMPTS, "mode": "standard"}))
         except exceptions.BotoCoreError as exc:
             failure = errors.describe(exc, "GetPublicKey", self.description)
-        else:
-            failure = None
         if failure is not None:
             raise KMSError(failure)
-        self._errors = _Errors(exceptions, self._client.meta.endpoint_url, limit)
+        self._errors: _Errors = _Errors(exceptions, self._client.meta.endpoint_url, limit)
         try:
-            self._public_key, self._algorithms = self._load()
+            loaded: tuple[PublicKey, tuple[str, ...]] = self._load()
+            self._public_key, self._algorithms = loaded
         except BaseException:
             self.close()
             raise

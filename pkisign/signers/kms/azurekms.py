@@ -31,8 +31,8 @@ import base64
 import os
 from typing import Any
 
-from ...x509 import der
 from ...errors import KMSError, MissingExtraError
+from ...x509 import der
 from ...x509.keys import CURVES, PublicKey, SignatureAlgorithm
 from .common import KMSSigner, digest_for, public_key_from_der, raw_ecdsa_to_der, timeout
 from .uri import KMSURI, parse_kms_uri

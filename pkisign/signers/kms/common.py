@@ -12,8 +12,8 @@ import hashlib
 import os
 import re
 
-from ...x509 import der, pem
 from ...errors import KMSError
+from ...x509 import der, pem
 from ...x509.keys import KeyError_, PublicKey, SignatureAlgorithm, parse_spki
 from .uri import SECRET_ATTRIBUTES
 

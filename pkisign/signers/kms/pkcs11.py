@@ -77,9 +77,9 @@ from urllib.parse import unquote, urlsplit
 
 from asn1crypto import core
 
-from ...x509 import der
 from ...errors import KMSError, MissingExtraError
 from ...inputs import GO_SPACE, ReadError, read_limited
+from ...x509 import der
 from ...x509.keys import CURVES, PublicKey, SignatureAlgorithm
 from .common import public_key_from_der, raw_ecdsa_to_der
 from .uri import KMSURI, decode_id, show_text

@@ -12,8 +12,8 @@ import math
 from typing import Any, Callable, Sequence
 
 from ...golang.fmt import format_value
-from ...golang.strconv import NumError, parse_float, parse_int
 from ...golang.reflect import INVALID, GoError, GoFunc, GoNil, GoStruct, find_method, type_of, typed
+from ...golang.strconv import NumError, parse_float, parse_int
 
 __all__ = [
     "FuncTable",
@@ -31,7 +31,7 @@ __all__ = [
 NIL_DEREF = "runtime error: invalid memory address or nil pointer dereference"
 
 
-class FuncTable(dict):  # type: ignore[type-arg]
+class FuncTable(dict):
     """A name -> :class:`GoFunc` map filled by the :meth:`func` decorator."""
 
     def func(self, name: str, params: Sequence[str], result: str, *, error: bool = False,

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..exec import Iface, indirect_interface, is_true
 from ...golang.fmt import format_value, sprint, sprintf, sprintln
-from ...golang.strconv import is_print, to_bytes
 from ...golang.reflect import (
     FLOAT_KINDS,
     INT_KINDS,
@@ -27,6 +25,8 @@ from ...golang.reflect import (
     typed,
     zero_value,
 )
+from ...golang.strconv import is_print, to_bytes
+from ..exec import Iface, indirect_interface, is_true
 from .base import FuncTable
 
 __all__ = ["BUILTINS"]
@@ -333,7 +333,7 @@ def _println(*args: Any) -> str:
 
 def _eval_args(args: tuple[Any, ...]) -> str:
     """evalArgs: one string as is, else Sprint of the printable values."""
-    if len(args) == 1 and type_of(args[0]) is not None and type_of(args[0]).name == "string":
+    if len(args) == 1 and getattr(type_of(args[0]), "name", None) == "string":
         return str(args[0])
     printable: list[Any] = []
     for a in args:

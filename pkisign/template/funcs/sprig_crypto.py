@@ -16,8 +16,8 @@ import struct
 import uuid
 from typing import Any
 
-from ...golang.strconv import to_bytes
 from ...golang.reflect import GoError, GoField, GoStruct
+from ...golang.strconv import to_bytes
 from ..limits import check_alloc
 from .base import FuncTable
 

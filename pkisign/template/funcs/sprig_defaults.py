@@ -110,13 +110,15 @@ def _must_from_json(v: str) -> Any:
 def deep_copy(v: Any) -> Any:
     """copystructure.Copy for the value model: containers are copied, typing kept."""
     if isinstance(v, dict):
-        out = type(v)() if type(v) is dict else type(v)({}, v.go_type)  # type: ignore[attr-defined]
+        cls: Any = type(v)  # a GoDict subclass takes its Go type
+        out = cls() if cls is dict else cls({}, v.go_type)  # type: ignore[attr-defined]
         for k, e in v.items():
             out[k] = deep_copy(e)
         return out
     if isinstance(v, list):
         items = [deep_copy(e) for e in v]
-        return items if type(v) is list else type(v)(items, v.go_type)  # type: ignore[attr-defined]
+        list_cls: Any = type(v)
+        return items if list_cls is list else list_cls(items, v.go_type)  # type: ignore[attr-defined]
     return v
 
 

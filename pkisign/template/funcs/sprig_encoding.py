@@ -9,8 +9,8 @@ import zlib
 from typing import Any
 
 from ...golang.fmt import sprintf
-from ...golang.strconv import from_bytes, to_bytes
 from ...golang.reflect import GoError, kind_of, type_name
+from ...golang.strconv import from_bytes, to_bytes
 from .base import FuncTable, deep_equal
 
 __all__ = ["ENCODING", "go_b64decode"]

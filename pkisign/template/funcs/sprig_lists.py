@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from ...golang.strconv import to_bytes
 from ...golang.reflect import INVALID, GoError, GoList, type_of, typed
+from ...golang.strconv import to_bytes
 from ..limits import check_alloc, check_elements
 from .base import FuncTable, deep_equal, list_items, reflect_kind, strval, to_int64
 from .sprig_defaults import empty
@@ -103,8 +103,8 @@ def _edge(verb: str, pick: Callable[[list[Any]], Any]) -> Callable[[Any], Any]:
     return fn
 
 
-_both("first", ["interface {}"], "interface {}")(_edge("first", lambda l: l[0]))
-_both("last", ["interface {}"], "interface {}")(_edge("last", lambda l: l[-1]))
+_both("first", ["interface {}"], "interface {}")(_edge("first", lambda items: items[0]))
+_both("last", ["interface {}"], "interface {}")(_edge("last", lambda items: items[-1]))
 
 
 def _rest_like(verb: str, pick: Callable[[list[Any]], list[Any]]) -> Callable[[Any], Any]:
@@ -117,8 +117,8 @@ def _rest_like(verb: str, pick: Callable[[list[Any]], list[Any]]) -> Callable[[A
     return fn
 
 
-_both("rest", ["interface {}"], _LIST)(_rest_like("rest", lambda l: l[1:]))
-_both("initial", ["interface {}"], _LIST)(_rest_like("initial", lambda l: l[:-1]))
+_both("rest", ["interface {}"], _LIST)(_rest_like("rest", lambda items: items[1:]))
+_both("initial", ["interface {}"], _LIST)(_rest_like("initial", lambda items: items[:-1]))
 
 
 @LISTS.func("sortAlpha", ["interface {}"], "[]string")
@@ -179,7 +179,7 @@ def _slice(lst: Any, *indices: Any) -> Any:
     if start < 0 or end < start or end > n:
         raise GoError("reflect.Value.Slice: slice index out of bounds")
     part = lst[start:end]
-    return typed(list(part) if not isinstance(part, (bytes, bytearray)) else bytes(part), type_of(lst))
+    return typed(list(part) if not isinstance(part, (bytes, bytearray)) else bytes(part), type_of(lst) or _LIST)
 
 
 @LISTS.func("concat", ["...interface {}"], "interface {}")

@@ -7,8 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, lo
 from typing import Any, Callable
 
 from ...golang.fmt import format_value
-from ...golang.strconv import NumError, atoi, parse_int
 from ...golang.reflect import GoError, GoList
+from ...golang.strconv import NumError, atoi, parse_int
 from ..limits import check_alloc, check_elements
 from .base import FuncTable, go_int64, to_float64, to_int64, wrap64
 

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
 from ...golang import regexp as goregexp
-from ...golang.strconv import can_backquote, quote
 from ...golang.reflect import GoError, GoList, GoNil
+from ...golang.strconv import can_backquote, quote
 from ..limits import charge_match_steps
 from .base import FuncTable
 

@@ -7,8 +7,8 @@ import unicodedata
 from typing import Any
 
 from ...golang.fmt import sprintf
-from ...golang.strconv import from_bytes, quote, to_bytes
 from ...golang.reflect import INVALID, GoDict, GoError, GoList, type_of, typed
+from ...golang.strconv import from_bytes, quote, to_bytes
 from ..limits import check_alloc, check_elements
 from .base import FuncTable, list_items, strval
 

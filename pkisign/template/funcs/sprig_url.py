@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...golang.strconv import quote, to_bytes
 from ...golang.reflect import GoError, type_of
+from ...golang.strconv import quote, to_bytes
 from .base import FuncTable
+
+_HEX_DIGITS = "0123456789abcdefABCDEF"
 
 __all__ = ["URLS", "parse_url"]
 
@@ -49,7 +51,7 @@ def _unescape(s: str, mode: str) -> str:
     while i < len(b):
         c = b[i]
         if c == 0x25:
-            if i + 2 >= len(b) or chr(b[i + 1]) not in "0123456789abcdefABCDEF" or chr(b[i + 2]) not in "0123456789abcdefABCDEF":
+            if i + 2 >= len(b) or chr(b[i + 1]) not in _HEX_DIGITS or chr(b[i + 2]) not in _HEX_DIGITS:
                 seg = b[i:i + 3].decode("utf-8", "surrogateescape")
                 raise GoError(f'invalid URL escape "{seg}"')
             v = _unhex(b[i + 1]) << 4 | _unhex(b[i + 2])

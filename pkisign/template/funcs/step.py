@@ -13,10 +13,10 @@ from typing import Any
 
 from asn1crypto import core
 
-from ..errors import TemplateFail
+from ...golang.reflect import INT_KINDS, GoError, type_of
 from ...golang.strconv import NumError, parse_int, to_bytes
 from ...golang.time import LAYOUTS, UTC, GoTime, format_time, load_location, now, parse
-from ...golang.reflect import INT_KINDS, GoError, type_of
+from ..errors import TemplateFail
 from .base import FuncTable, list_items
 from .sprig_encoding import go_b64decode
 
