@@ -18,6 +18,7 @@ __all__ = [
     "PasswordError",
     "IssuerError",
     "TemplateError",
+    "DecodeError",
     "SigningError",
     "MissingExtraError",
     "KMSError",
@@ -56,6 +57,10 @@ class IssuerError(PkisignError):
 
 class TemplateError(PkisignError):
     """A certificate template failed to parse, run, or decode."""
+
+
+class DecodeError(TemplateError):
+    """The template's JSON does not decode into a certificate (message after Go's)."""
 
 
 class SigningError(PkisignError):

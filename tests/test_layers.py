@@ -123,17 +123,10 @@ def test_imports_stay_below(module: str) -> None:
     assert not wrong, f"{module} ({mine}) imports from a layer above or beside it: " + "; ".join(wrong)
 
 
-# Private names still shared while model.py's concerns are being separated.
-PENDING_PRIVATE = {"pkisign.x509util.sans"}
-
-
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_no_private_names_cross_modules(module: str) -> None:
     private = [f"line {line}: {target}.{name}" for line, target, name in imports(module, MODULES[module])
                if name is not None and name.startswith("_") and target != module and name != "__version__"]
-    if module in PENDING_PRIVATE:
-        assert private, f"{module} no longer imports private names: drop it from PENDING_PRIVATE"
-        return
     assert not private, f"{module} imports private names: " + "; ".join(private)
 
 

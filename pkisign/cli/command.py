@@ -396,7 +396,7 @@ def _from_env(args: argparse.Namespace) -> None:
 
 def _parse_int(text: str, flag: str) -> int:
     """An integer in Go's base-0 syntax (strconv.ParseInt / big.Int SetString)."""
-    from ..x509.certificate import big_int_base0
+    from ..golang.big import big_int_base0
 
     value = big_int_base0(text)
     if value is None:

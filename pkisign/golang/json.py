@@ -17,11 +17,12 @@ beginning of value``, ``unexpected EOF`` ...).
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from .reflect import (
     FLOAT_KINDS,
@@ -40,6 +41,17 @@ from .strconv import format_float, quote, to_bytes
 
 __all__ = [
     "JSONError",
+    "UnmarshalError",
+    "Unmarshal",
+    "json_kind",
+    "type_error",
+    "decode_string",
+    "decode_int",
+    "decode_bool",
+    "decode_bytes",
+    "struct_members",
+    "last_value",
+    "to_interface",
     "JSONObject",
     "JSONNumber",
     "marshal",
@@ -691,3 +703,155 @@ def from_json(text: str) -> tuple[Any, JSONError | None]:
     except JSONError as e:
         return None, e
     return v, JSONError(p.saved_error) if p.saved_error else None
+
+
+# -- json.Unmarshal into typed Go values ------------------------------------------
+#
+# Go's decoder keeps going after a type mismatch (it saves the first one and
+# returns it at the end of that json.Unmarshal call), while an error from a
+# type's own UnmarshalJSON stops it at once.  x509util's types call
+# json.Unmarshal again inside their UnmarshalJSON and wrap what it returns
+# in "error unmarshaling json: ", sometimes twice.  The functions below follow
+# those rules so that the messages are Go's, word for word; x509util's
+# decoders (pkisign.x509util.certificate) are built from them.
+
+class UnmarshalError(JSONError):
+    """An error of json.Unmarshal into a typed value; ``str()`` is Go's message."""
+
+
+class Unmarshal:
+    """One json.Unmarshal call: its first saved type mismatch."""
+
+    def __init__(self) -> None:
+        self.saved: UnmarshalError | None = None
+
+    def soft(self, error: UnmarshalError) -> None:
+        if self.saved is None:
+            self.saved = error
+
+    def finish(self) -> None:
+        if self.saved is not None:
+            raise self.saved
+
+
+def json_kind(value: Any, integer: bool = False) -> str:
+    """The JSON value as Go's UnmarshalTypeError names it."""
+    if isinstance(value, JSONObject):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "bool"
+    # A number that does not fit an integer type is quoted with its text.
+    return f"number {value.text}" if integer else "number"
+
+
+def type_error(value: Any, go_type: str, where: tuple[str, str] | None = None, integer: bool = False) -> UnmarshalError:
+    place = f"Go struct field {where[0]}.{where[1]}" if where else "Go value"
+    return UnmarshalError(f"json: cannot unmarshal {json_kind(value, integer)} into {place} of type {go_type}")
+
+
+def decode_string(value: Any, d: Unmarshal, where: tuple[str, str] | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    d.soft(type_error(value, "string", where))
+    return ""
+
+
+def decode_int(value: Any, d: Unmarshal, where: tuple[str, str] | None, go_type: str = "int") -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, JSONNumber):
+        # More than 20 digits cannot fit 64 bits (and Python refuses to
+        # convert thousands of digits).
+        if value.is_integer_literal() and len(value.text.lstrip("-")) <= 20:
+            number = int(value.text)
+            bits = 8 if go_type == "uint8" else 64
+            low, high = (0, 1 << bits) if go_type.startswith("u") else (-(1 << (bits - 1)), 1 << (bits - 1))
+            if low <= number < high:
+                return number
+        d.soft(type_error(value, go_type, where, integer=True))
+        return None
+    d.soft(type_error(value, go_type, where))
+    return None
+
+
+def decode_bool(value: Any, d: Unmarshal, where: tuple[str, str] | None) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    d.soft(type_error(value, "bool", where))
+    return None
+
+
+def decode_bytes(value: Any, d: Unmarshal, where: tuple[str, str] | None, go_type: str = "[]uint8") -> bytes | None:
+    """Go decodes []byte from a base64 string (StdEncoding; CR/LF ignored)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.replace("\r", "").replace("\n", "")
+        try:
+            return base64.b64decode(text.encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError, ValueError):
+            d.soft(UnmarshalError(f"illegal base64 data at input byte {_b64_error_offset(text)}"))
+            return None
+    if isinstance(value, list):
+        out = bytearray()
+        for item in value:
+            number = decode_int(item, d, where, "uint8")
+            out.append(number or 0)
+        return bytes(out)
+    d.soft(type_error(value, go_type, where))
+    return None
+
+
+def _b64_error_offset(text: str) -> int:
+    alphabet = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+    for i, ch in enumerate(text):
+        if ch == "=":
+            return i if (i % 4) < 2 else min(i, len(text))
+        if ch not in alphabet:
+            return i
+    return len(text) - len(text) % 4
+
+
+def struct_members(obj: Any, d: Unmarshal, go_type: str, known: Iterable[str],
+             where: tuple[str, str] | None = None) -> dict[str, list[Any]] | None:
+    """The members of a JSON object matched to a struct's fields, as Go does.
+
+    Keys match the field names exactly or case-insensitively; unknown keys
+    are ignored; every member that matches a field is decoded in turn, so
+    the values are returned in order (the last one wins, or merges into a
+    struct).  None for JSON null; a non-object is a saved type mismatch.
+    """
+    if obj is None:
+        return None
+    if not isinstance(obj, JSONObject):
+        d.soft(type_error(obj, go_type, where))
+        return None
+    by_fold = {name.casefold(): name for name in known}
+    exact = set(known)
+    out: dict[str, list[Any]] = {}
+    for key, value in obj.members:
+        name = key if key in exact else by_fold.get(key.casefold())
+        if name is not None:
+            out.setdefault(name, []).append(value)
+    return out
+
+
+def last_value(values: list[Any] | None) -> Any:
+    return values[-1] if values else None
+
+
+def to_interface(value: Any) -> Any:
+    """A JSON value as Go's interface{} holds it (numbers are float64)."""
+    if isinstance(value, JSONNumber):
+        return float(value)
+    if isinstance(value, JSONObject):
+        return {k: to_interface(v) for k, v in value.members}
+    if isinstance(value, list):
+        return [to_interface(v) for v in value]
+    return value

@@ -14,16 +14,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import TemplateError
+from ..errors import DecodeError, TemplateError
 from ..template.errors import TemplateExecError, TemplateFail, TemplateLimitError, TemplateSyntaxError
-from ..x509.certificate import (
-    EXT_KEY_USAGE_OIDS,
-    KEY_USAGE_BITS,
-    SAN,
-    CertificateTemplate,
-    DecodeError,
-    decode_certificate,
-)
+from ..x509.certificate import EXT_KEY_USAGE_OIDS, KEY_USAGE_BITS, SAN, CertificateTemplate
 from ..x509.csr import CSR
 from . import profiles
 from .sans import apply_sans, csr_sans
@@ -134,6 +127,7 @@ def _leaf_certificate(csr: CSR, sans: list[tuple[str, str]]) -> CertificateTempl
 
 def _decode(output: str, warnings: tuple[str, ...]) -> CertificateTemplate:
     from ..golang.json import JSONError, decode_first
+    from .certificate import decode_certificate
 
     try:
         certificate = decode_certificate(decode_first(output))

@@ -15,22 +15,10 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import TemplateError
+from ..errors import DecodeError, TemplateError
 from ..golang import net as gonet
 from ..x509 import der
-from ..x509.certificate import (
-    SAN,
-    CertificateTemplate,
-    DecodeError,
-    Extension,
-    _byteslice,
-    _members,
-    _object_identifier,
-    _oid,
-    _string,
-    _Unmarshal,
-    decode_name,
-)
+from ..x509.certificate import SAN, CertificateTemplate, Extension
 from ..x509.names import NameError_, encode_go_name, is_valid_utf8
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,21 +94,6 @@ def _json_source(san: SAN) -> Any:
     return decode_first(san.value)
 
 
-def _unmarshal_struct(value: Any, go_type: str, struct: str, fields: tuple[str, ...]) -> dict[str, Any]:
-    """json.Unmarshal into a plain x509util struct: the last value of each field."""
-    d = _Unmarshal()
-    f = _members(value, d, go_type, fields) or {}
-    out: dict[str, Any] = {}
-    for key, values in f.items():
-        for item in values:
-            if key in ("identifier",):
-                out[key] = _string(item, d, (struct, key))
-            elif key in ("assigner", "type"):
-                out[key] = _object_identifier(item)
-            elif key == "serialNumber":
-                out[key] = _byteslice(item, d, (struct, key))
-    d.finish()
-    return out
 
 
 def _raw_value(san: SAN) -> bytes:
@@ -164,7 +137,7 @@ def _raw_value(san: SAN) -> bytes:
         identifier, assigner = "", ""
         if san.asn1_present:
             try:
-                f = _unmarshal_struct(san.asn1_value, "x509util.PermanentIdentifier", "PermanentIdentifier",
+                f = _decoders().decode_struct(san.asn1_value, "x509util.PermanentIdentifier", "PermanentIdentifier",
                                       ("identifier", "assigner"))
             except DecodeError as exc:
                 raise SANError(f"error unmarshaling PermanentIdentifier SAN: {exc}") from None
@@ -185,7 +158,7 @@ def _raw_value(san: SAN) -> bytes:
         from ..golang.json import JSONError
 
         try:
-            f = _unmarshal_struct(_json_source(san), "x509util.HardwareModuleName", "HardwareModuleName",
+            f = _decoders().decode_struct(_json_source(san), "x509util.HardwareModuleName", "HardwareModuleName",
                                   ("type", "serialNumber"))
         except (DecodeError, JSONError) as exc:
             raise SANError(f"error unmarshaling HardwareModuleName SAN: {exc}") from None
@@ -198,7 +171,7 @@ def _raw_value(san: SAN) -> bytes:
         from ..golang.json import JSONError
 
         try:
-            name = decode_name(_json_source(san))
+            name = _decoders().decode_name(_json_source(san))
         except (DecodeError, JSONError) as exc:
             raise SANError(f"error unmarshaling DirectoryName SAN: {exc}") from None
         try:
@@ -221,7 +194,7 @@ def _raw_value(san: SAN) -> bytes:
     if typ in ("x400Address", "ediPartyName"):
         raise SANError(f"unimplemented SAN type {typ}")
     try:
-        oid = _oid(typ)
+        oid = _decoders().parse_object_identifier(typ)
     except DecodeError:
         raise SANError(f"unsupported SAN type {typ}") from None
     params, text = "printable", value
@@ -251,7 +224,7 @@ def _empty_oid_error() -> bytes:
 
 def _oid_or_error(text: str, context: str) -> str:
     try:
-        oid = _oid(text)
+        oid = _decoders().parse_object_identifier(text)
     except DecodeError as exc:
         raise SANError(f"{context}: {exc}") from None
     return oid
@@ -340,3 +313,10 @@ def _classified_sans(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         + [("email", e) for e in emails]
         + [("uri", str(u)) for u in uris]
     )
+
+
+def _decoders() -> Any:
+    """x509util's JSON decoders, loaded only when a SAN needs them (a plain leaf never does)."""
+    from . import certificate
+
+    return certificate
