@@ -25,11 +25,11 @@ with _harness.instrumented(__name__ == "__main__"):
     import _der
     import _fixtures as fx
 
+    from pkisign.golang.time import parse_rfc3339
     from pkisign.x509.validity import (
         INTERMEDIATE_LIFETIME,
         LEAF_LIFETIME,
         parse_duration,
-        parse_rfc3339,
         resolve_validity,
     )
 

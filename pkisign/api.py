@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import IssuerError, PkisignError, SigningError, UsageError
+from .golang.time import format_rfc3339
 from .golang.x509 import GoParseError, check_written_certificate, parse_certificate_checks
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers
 from .signers import Signer
@@ -24,7 +25,7 @@ from .x509.certificate import CertificateTemplate
 from .x509.csr import CSR
 from .x509.keys import algorithm_by_name, default_algorithm
 from .x509.tbs import TBS, assemble_certificate, build_tbs
-from .x509.validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, NS, Validity, format_rfc3339, resolve_validity
+from .x509.validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, NS, Validity, resolve_validity
 from .x509.verify import VerifyError, check_signature
 from .x509util import profiles
 from .x509util.render import render_certificate, render_profile

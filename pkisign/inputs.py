@@ -208,7 +208,8 @@ def parse_certificate(data: bytes) -> IssuerCertificate:
 def _instant(value) -> int:
     """A certificate time (asn1crypto's datetime, or its extended_datetime
     for year 0) as nanoseconds since the epoch."""
-    from .x509.validity import NS, parse_rfc3339
+    from .golang.time import parse_rfc3339
+    from .x509.validity import NS
 
     offset = value.utcoffset()
     text = f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"

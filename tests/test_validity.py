@@ -3,6 +3,7 @@
 import pytest
 
 from pkisign.errors import UsageError
+from pkisign.golang.time import parse_rfc3339
 from pkisign.x509.validity import (
     HOUR,
     INTERMEDIATE_LIFETIME,
@@ -10,7 +11,6 @@ from pkisign.x509.validity import (
     NS,
     encode_time,
     parse_duration,
-    parse_rfc3339,
     resolve_validity,
 )
 

@@ -11,6 +11,7 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
+from ..golang.time import format_rfc3339
 from ..terminal import escape
 from ..x509 import der
 from ..x509.extensions import (
@@ -22,7 +23,6 @@ from ..x509.extensions import (
     OID_SUBJECT_KEY_ID,
 )
 from ..x509.names import parse_name
-from ..x509.validity import format_rfc3339
 
 __all__ = ["Explanation", "explain", "render"]
 

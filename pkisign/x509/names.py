@@ -176,7 +176,7 @@ def _asn1_time_error(tag: int, text: str) -> str:
     """
     from ..golang.net import go_quote
     from ..golang.reflect import GoError
-    from ..golang.time import parse
+    from ..golang.time.values import parse
 
     layouts = ("0601021504Z0700", "060102150405Z0700") if tag == 0x17 else ("20060102150405.999999999Z0700",)
     message = ""

@@ -1,4 +1,7 @@
-"""Validity: step's time flags, Go's time and duration syntax, and DER times.
+"""Validity: step's time flags and the certificate's DER times.
+
+The flags' syntax is Go's (RFC 3339 times and ``time.ParseDuration``), read
+by :mod:`pkisign.golang.time`.
 
 Instants are integers of nanoseconds since the Unix epoch (UTC).  That keeps
 Go's arithmetic exact (a Go duration is an int64 of nanoseconds) and reaches
@@ -15,14 +18,13 @@ UTCTime for years 1950 to 2049 and GeneralizedTime otherwise (RFC 5280
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from ..errors import UsageError
-from ..golang.duration import duration_ns
+from ..golang.time import civil, duration_ns, parse_rfc3339
 
 __all__ = [
     "NS",
@@ -32,12 +34,9 @@ __all__ = [
     "ZERO_TIME",
     "Validity",
     "parse_duration",
-    "parse_rfc3339",
     "parse_time_or_duration",
     "resolve_validity",
     "encode_time",
-    "civil",
-    "format_rfc3339",
 ]
 
 NS = 1_000_000_000
@@ -50,85 +49,6 @@ _DAYS_0001_TO_1970 = 719_162
 ZERO_TIME = -_DAYS_0001_TO_1970 * 86_400 * NS
 
 _MAX_INT64 = (1 << 63) - 1
-
-
-# -- civil calendar (proleptic Gregorian, any year) -------------------------
-
-def _days_from_civil(y: int, m: int, d: int) -> int:
-    """Days since 1970-01-01 (Howard Hinnant's algorithm, exact for any year)."""
-    y -= m <= 2
-    era = y // 400
-    yoe = y - era * 400
-    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146_097 + doe - 719_468
-
-
-def civil(ns: int) -> tuple[int, int, int, int, int, int, int]:
-    """(year, month, day, hour, minute, second, nanosecond) in UTC."""
-    secs, nanos = divmod(ns, NS)
-    days, rem = divmod(secs, 86_400)
-    z = days + 719_468
-    era = z // 146_097
-    doe = z - era * 146_097
-    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    m = mp + (3 if mp < 10 else -9)
-    y = yoe + era * 400 + (m <= 2)
-    return y, m, d, rem // 3600, rem // 60 % 60, rem % 60, nanos
-
-
-def _days_in(month: int, year: int) -> int:
-    if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
-def format_rfc3339(ns: int) -> str:
-    """An instant as RFC 3339 in UTC, whole seconds (for messages and --explain)."""
-    y, mo, d, h, mi, s, _ = civil(ns)
-    return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z"
-
-
-# -- Go's time.Time.UnmarshalText (RFC 3339) ---------------------------------
-
-# Go first tries a strict fast path; when it fails it falls back to
-# time.Parse(time.RFC3339, s), which also takes a one-digit hour and a comma
-# before the fraction.  Both accept a fraction of any length (nanoseconds
-# kept, the rest ignored) and only "Z" or a +hh:mm / -hh:mm offset.
-_RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})T(\d{1,2}):(\d{2}):(\d{2})"
-    r"(?:[.,](\d+))?"
-    r"(Z|[+-]\d{2}:\d{2})",
-    re.ASCII,
-)
-
-
-def parse_rfc3339(text: str) -> int | None:
-    """Go's ``time.Time.UnmarshalText``: the instant, or None if not a time."""
-    match = _RFC3339.fullmatch(text)
-    if match is None:
-        return None
-    year, month, day, hour, minute, sec = (int(g) for g in match.groups()[:6])
-    fraction, zone = match.group(7), match.group(8)
-    if not 1 <= month <= 12 or not 1 <= day <= _days_in(month, year):
-        return None
-    if hour > 23 or minute > 59 or sec > 59:
-        return None
-    offset = 0
-    if zone != "Z":
-        zh, zm = int(zone[1:3]), int(zone[4:6])
-        # time.Parse accepts offset hours up to 24 and minutes up to 60.
-        if zh > 24 or zm > 60:
-            return None
-        offset = (zh * 60 + zm) * 60 * (-1 if zone[0] == "-" else 1)
-    nanos = int((fraction or "0")[:9].ljust(9, "0"))
-    days = _days_from_civil(year, month, day)
-    seconds = days * 86_400 + hour * 3600 + minute * 60 + sec - offset
-    return seconds * NS + nanos
 
 
 # -- Go's time.ParseDuration --------------------------------------------------

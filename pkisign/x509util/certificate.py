@@ -207,9 +207,9 @@ def _signature_algorithm(value: Any) -> str:
 def _time(value: Any) -> None:
     """notBefore/notAfter are ignored by sign, but Go still decodes them."""
     from ..golang.reflect import GoError
-    from ..golang.time import LAYOUTS
-    from ..golang.time import parse as go_parse
-    from ..x509.validity import parse_rfc3339
+    from ..golang.time import parse_rfc3339
+    from ..golang.time.values import LAYOUTS
+    from ..golang.time.values import parse as go_parse
 
     if value is None:
         return

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from pkisign.golang.reflect import GoBytes, GoField, GoFloat, GoInt, GoNil, GoStruct, go_method, named_type, typed
-from pkisign.golang.time import LAYOUTS, Duration, parse
+from pkisign.golang.time.values import LAYOUTS, Duration, parse
 
 __all__ = ["load", "NetIP", "Person", "PersonPtr"]
 

@@ -12,7 +12,7 @@ import pytest
 from golden_data import load
 
 from pkisign.errors import TemplateError
-from pkisign.golang.time import UTC, set_local
+from pkisign.golang.time.values import UTC, set_local
 from pkisign.template import Template
 
 CASES = Path(__file__).parent / "golden" / "cases"

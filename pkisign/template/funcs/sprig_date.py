@@ -6,7 +6,18 @@ from typing import Any
 
 from ...golang.reflect import GoError, type_of
 from ...golang.strconv import NumError, parse_int
-from ...golang.time import NANO, UTC, GoTime, format_duration, load_location, local, now, parse, parse_duration, unix
+from ...golang.time.values import (
+    NANO,
+    UTC,
+    GoTime,
+    format_duration,
+    load_location,
+    local,
+    now,
+    parse,
+    parse_duration,
+    unix,
+)
 from .base import FuncTable, wrap64
 
 __all__ = ["DATES"]

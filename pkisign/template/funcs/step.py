@@ -15,7 +15,7 @@ from asn1crypto import core
 
 from ...golang.reflect import INT_KINDS, GoError, type_of
 from ...golang.strconv import NumError, parse_int, to_bytes
-from ...golang.time import LAYOUTS, UTC, GoTime, format_time, load_location, now, parse
+from ...golang.time.values import LAYOUTS, UTC, GoTime, format_time, load_location, now, parse
 from ..errors import TemplateFail
 from .base import FuncTable, list_items
 from .sprig_encoding import go_b64decode

@@ -1,6 +1,6 @@
 // Command timeref prints how Go's time.ParseDuration and encoding/asn1's
 // UTCTime and GeneralizedTime parsers treat a list of inputs. Its output is
-// the golden data for the duration parser in pkisign/golang/time.py and
+// the golden data for the duration parser in pkisign/golang/time/__init__.py and
 // the ASN.1 time rule in pkisign/golang/x509.py (tests/goldens/gotime.json); see
 // tools/goref/regen_time.sh.
 //

@@ -1,4 +1,4 @@
-"""Go's time.Time, time.Duration and time.Location for the template functions.
+"""Go's time.Time, time.Duration and time.Location as template values.
 
 Times are nanosecond-exact (Unix seconds + nanoseconds) and carry a location:
 UTC, a fixed offset, an IANA zone through :mod:`zoneinfo`, or ``Local``
@@ -14,8 +14,8 @@ import zoneinfo
 from datetime import datetime, timezone
 from typing import Any
 
-from .duration import duration_ns, time_quote
-from .reflect import GoError, GoInt, GoStruct, go_method, named_type
+from ..reflect import GoError, GoInt, GoStruct, go_method, named_type
+from . import NANO, civil_from_days, days_from_civil, days_in, duration_ns, is_leap, time_quote
 
 __all__ = [
     "GoTime",
@@ -36,7 +36,6 @@ __all__ = [
     "LAYOUTS",
 ]
 
-NANO = 1_000_000_000
 _MONO_START = _time.monotonic_ns()
 
 LAYOUTS = {
@@ -142,39 +141,6 @@ def load_location(name: str) -> Location:
         return Location(name, zone=zoneinfo.ZoneInfo(name))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise GoError(f"unknown time zone {name}") from None
-
-
-# -- calendar ------------------------------------------------------------------
-def _days_from_civil(y: int, m: int, d: int) -> int:
-    y -= m <= 2
-    era = y // 400  # floor division: exact for years before 0 too
-    yoe = y - era * 400
-    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def _civil_from_days(z: int) -> tuple[int, int, int]:
-    z += 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    m = mp + (3 if mp < 10 else -9)
-    return y + (m <= 2), m, d
-
-
-def _is_leap(y: int) -> bool:
-    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-
-
-def _days_in(m: int, y: int) -> int:
-    if m == 2:
-        return 29 if _is_leap(y) else 28
-    return 30 if m in (4, 6, 9, 11) else 31
 
 
 # -- named integer types -------------------------------------------------------
@@ -317,7 +283,7 @@ class GoTime(GoStruct):
     def civil(self) -> tuple[int, int, int, int, int, int]:
         _, _, wall = self._parts()
         days, secs = divmod(wall, 86400)
-        y, m, d = _civil_from_days(days)
+        y, m, d = civil_from_days(days)
         return y, m, d, secs // 3600, secs // 60 % 60, secs % 60
 
     def in_loc(self, loc: Location) -> GoTime:
@@ -404,7 +370,7 @@ class GoTime(GoStruct):
     @go_method("YearDay", result="int")
     def year_day(self) -> int:
         y, m, d = self.civil()[:3]
-        return _days_from_civil(y, m, d) - _days_from_civil(y, 1, 1) + 1
+        return days_from_civil(y, m, d) - days_from_civil(y, 1, 1) + 1
 
     @go_method("Weekday", result="time.Weekday")
     def weekday(self) -> Weekday:
@@ -477,7 +443,7 @@ def date(year: int, month: int, day: int, hour: int, minute: int, sec: int, nsec
     month = m0 % 12 + 1
     sec += nsec // NANO
     nsec %= NANO
-    days = _days_from_civil(year, month, 1) + day - 1
+    days = days_from_civil(year, month, 1) + day - 1
     wall = days * 86400 + hour * 3600 + minute * 60 + sec
     _, off = loc.lookup(wall)
     unix_sec = wall - off
@@ -561,7 +527,7 @@ def _starts_lower(s: str) -> bool:
 def format_time(t: GoTime, layout: str) -> str:
     name, off, wall = t._parts()
     days, secs = divmod(wall, 86400)
-    y, m, d = _civil_from_days(days)
+    y, m, d = civil_from_days(days)
     hour, minute, sec = secs // 3600, secs // 60 % 60, secs % 60
     out: list[str] = []
     while layout:
@@ -591,7 +557,7 @@ def format_time(t: GoTime, layout: str) -> str:
         elif std == "02":
             out.append(f"{d:02d}")
         elif std in ("__2", "002"):
-            yday = days - _days_from_civil(y, 1, 1) + 1
+            yday = days - days_from_civil(y, 1, 1) + 1
             out.append(f"{yday:3d}" if std == "__2" else f"{yday:03d}")
         elif std == "15":
             out.append(f"{hour:02d}")
@@ -916,7 +882,7 @@ def parse(layout: str, value: str, default_loc: Location | None = None,
         hour = 0
     if yday >= 0:
         m = d = 0
-        if _is_leap(year):
+        if is_leap(year):
             if yday == 31 + 29:
                 m, d = 2, 29
             elif yday > 31 + 29:
@@ -940,7 +906,7 @@ def parse(layout: str, value: str, default_loc: Location | None = None,
             month = 1
         if day < 0:
             day = 1
-    if day < 1 or day > _days_in(month, year):
+    if day < 1 or day > days_in(month, year):
         raise _parse_error(alayout, avalue, "", value, ": day out of range")
     if z is not None:
         return date(year, month, day, hour, minute, sec, nsec, z)
