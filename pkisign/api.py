@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .errors import IssuerError, PkisignError, SigningError, UsageError
 from .golang.time import format_rfc3339
-from .golang.x509 import GoParseError, check_written_certificate, parse_certificate_checks
+from .golang.x509 import GoParseError
 from .inputs import IssuerCertificate, read_csr, read_file, read_issuers
 from .signers import Signer
 from .signers.file import load_file_signer
@@ -24,9 +24,9 @@ from .x509 import pem
 from .x509.certificate import CertificateTemplate
 from .x509.csr import CSR
 from .x509.keys import algorithm_by_name, default_algorithm
-from .x509.tbs import TBS, assemble_certificate, build_tbs
+from .x509.tbs import TBS, attach_signature, build_tbs
 from .x509.validity import INTERMEDIATE_LIFETIME, LEAF_LIFETIME, NS, Validity, resolve_validity
-from .x509.verify import VerifyError, check_signature
+from .x509.verify import VerifyError
 from .x509util import profiles
 from .x509util.render import render_certificate, render_profile
 
@@ -267,24 +267,16 @@ class Issuer:
         external signature) never lets a bad certificate out.
         """
         tbs = draft.tbs
-        key = self.certificate.public_key
         try:
-            check_signature(tbs.algorithm, tbs.der, signature, key, allow_sha1=True)
+            der = attach_signature(tbs.der, tbs.algorithm.identifier, tbs.algorithm, signature,
+                                   self.certificate.public_key, tbs)
         except VerifyError as exc:
             raise SigningError(
                 f"error creating certificate: x509: signature returned by signer is invalid: {exc}"
             ) from None
-        der = assemble_certificate(tbs.der, tbs.algorithm.identifier, signature)
-        # x509util re-parses what Go made: a certificate Go's parser refuses
-        # (say, a CSR subject string type it does not read) is an error.
-        # For a TBS of build_tbs, only the parts it copied or took from a
-        # template can fail that parse.
-        try:
-            if tbs.issuer is not None:
-                check_written_certificate(der, tbs.issuer, tbs.subject, tbs.spki, tbs.encoded_extensions)
-            else:
-                parse_certificate_checks(der)
         except GoParseError as exc:
+            # A certificate Go's parser refuses (say, a CSR subject string
+            # type it does not read) is an error, as in x509util.
             raise SigningError(f"error parsing certificate: {exc}") from None
         return Certificate(der, tbs, draft.validity, tuple(c.der for c in self.certificates), draft.warnings)
 

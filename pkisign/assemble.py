@@ -12,12 +12,12 @@ from __future__ import annotations
 from asn1crypto import x509
 
 from .errors import InputError, SigningError
-from .golang.x509 import GoParseError, parse_certificate_checks
+from .golang.x509 import GoParseError
 from .inputs import IssuerCertificate
 from .x509 import der, pem
 from .x509.keys import algorithm_from_identifier
-from .x509.tbs import assemble_certificate
-from .x509.verify import VerifyError, check_signature
+from .x509.tbs import attach_signature
+from .x509.verify import VerifyError
 
 __all__ = ["load_tbs", "assemble"]
 
@@ -48,12 +48,8 @@ def assemble(tbs: bytes, signature: bytes, issuer: IssuerCertificate) -> bytes:
     if algorithm is None:
         raise SigningError("the TBSCertificate's signature algorithm is not one pkisign can verify")
     try:
-        check_signature(algorithm, tbs, signature, issuer.public_key, allow_sha1=True)
+        return attach_signature(tbs, parsed["signature"].dump(), algorithm, signature, issuer.public_key)
     except VerifyError as exc:
         raise SigningError(f"the signature does not verify with the issuer certificate's key: {exc}") from None
-    certificate = assemble_certificate(tbs, parsed["signature"].dump(), signature)
-    try:
-        parse_certificate_checks(certificate)
     except GoParseError as exc:
         raise SigningError(f"error parsing certificate: {exc}") from None
-    return certificate

@@ -26,7 +26,7 @@ verifying a chain).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .crypto import CURVES, ED25519_PUBLIC_KEY_SIZE, ec_point_on_curve
 from .net import URLError, go_quote, is_valid_ip_mask, parse_ip, parse_url
@@ -38,6 +38,11 @@ __all__ = [
     "check_written_certificate",
     "asn1_time_ok",
     "unhandled_critical_extensions",
+    "parse_public_key",
+    "KNOWN_KEY_ALGORITHMS",
+    "OID_RSA",
+    "OID_ECDSA",
+    "OID_ED25519",
 ]
 
 # GODEBUG x509negativeserial: Go 1.23 started to refuse negative serial
@@ -439,7 +444,13 @@ OID_X25519 = (1, 3, 101, 110)
 
 _NULL = b"\x05\x00"
 
-def _parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> None:
+def parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> tuple[Any, ...]:
+    """crypto/x509's parsePublicKey, shared by its certificate and CSR parsers.
+
+    ``key`` is the subjectPublicKey's bits.  Returns ``("rsa", n, e)``,
+    ``("ec", curve, point)``, ``("ed25519", key)`` or ``("dsa",)`` (read and
+    checked, never signed with); raises GoParseError with Go's message.
+    """
     der = _Str(key)
     if oid == OID_RSA:
         # RFC 3279 2.3.1: the parameters are a NULL.
@@ -459,7 +470,8 @@ def _parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> None:
             raise GoParseError("x509: RSA modulus is not a positive number")
         if e <= 0:
             raise GoParseError("x509: RSA public exponent is not a positive number")
-    elif oid == OID_ECDSA:
+        return ("rsa", n, e)
+    if oid == OID_ECDSA:
         curve_oid = _Str(params).read_oid()
         if curve_oid is None:
             raise GoParseError("x509: invalid ECDSA parameters")
@@ -468,20 +480,23 @@ def _parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> None:
             raise GoParseError("x509: unsupported elliptic curve")
         if not ec_point_on_curve(curve, key):
             raise GoParseError("x509: failed to unmarshal elliptic curve point")
-    elif oid == OID_ED25519:
+        return ("ec", curve, key)
+    if oid == OID_ED25519:
         # RFC 8410 3: the parameters MUST be absent.
         if params:
             raise GoParseError("x509: Ed25519 key encoded with illegal parameters")
         if len(key) != ED25519_PUBLIC_KEY_SIZE:
             raise GoParseError("x509: wrong Ed25519 public key size")
-    elif oid == OID_X25519:
+        return ("ed25519", key)
+    if oid == OID_X25519:
         # Unreachable from certificates (Go maps X25519 to
         # UnknownPublicKeyAlgorithm and skips the key), kept for parity.
         if params:
             raise GoParseError("x509: X25519 key encoded with illegal parameters")
         if len(key) != 32:
             raise GoParseError("crypto/ecdh: invalid public key")
-    elif oid == OID_DSA:
+        return ("x25519", key)
+    if oid == OID_DSA:
         y = der.read_big_int()
         if y is None:
             raise GoParseError("x509: invalid DSA public key")
@@ -499,14 +514,14 @@ def _parse_public_key(oid: tuple[int, ...], params: bytes, key: bytes) -> None:
             raise GoParseError("x509: invalid DSA parameters")
         if min(y, *values) <= 0:
             raise GoParseError("x509: zero or negative DSA parameter")
-    else:
-        # Unreachable from certificates, like the X25519 branch: only the
-        # algorithms in _KNOWN_KEY_ALGORITHMS get here.
-        raise GoParseError("x509: unknown public key algorithm")
+        return ("dsa",)
+    # Unreachable from certificates, like the X25519 branch: only the
+    # algorithms in KNOWN_KEY_ALGORITHMS get here.
+    raise GoParseError("x509: unknown public key algorithm")
 
 
 # getPublicKeyAlgorithmFromOID: only these get their key parsed.
-_KNOWN_KEY_ALGORITHMS = (OID_RSA, OID_DSA, OID_ECDSA, OID_ED25519)
+KNOWN_KEY_ALGORITHMS = (OID_RSA, OID_DSA, OID_ECDSA, OID_ED25519)
 
 
 # --------------------------------------------------------------------------
@@ -970,8 +985,8 @@ def _parse_spki(spki_el: bytes) -> None:
     spk = spki.read_bit_string()
     if spk is None:
         raise GoParseError("x509: malformed subjectPublicKey")
-    if pk_oid in _KNOWN_KEY_ALGORITHMS:
-        _parse_public_key(pk_oid, pk_params, _right_align(*spk))
+    if pk_oid in KNOWN_KEY_ALGORITHMS:
+        parse_public_key(pk_oid, pk_params, _right_align(*spk))
 
 
 # --------------------------------------------------------------------------

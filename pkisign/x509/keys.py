@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
-from ..golang.crypto import CURVES, ED25519_PUBLIC_KEY_SIZE, ec_point_on_curve
+from ..golang import x509 as go_x509
+from ..golang.crypto import CURVES
 from . import der
 
 __all__ = [
@@ -86,17 +88,6 @@ class PublicKey:
         return self.kind == other.kind and self.spki == other.spki
 
 
-def _read_integer(tag: int, content: bytes, what: str) -> int:
-    """cryptobyte ReadASN1Integer: an INTEGER, minimally encoded."""
-    if tag != 0x02 or not content:
-        raise KeyError_(f"x509: invalid RSA {what}")
-    if len(content) > 1 and (
-        (content[0] == 0 and content[1] < 0x80) or (content[0] == 0xFF and content[1] >= 0x80)
-    ):
-        raise KeyError_(f"x509: invalid RSA {what}")
-    return int.from_bytes(content, "big", signed=True)
-
-
 def _rsa_spki(n: int, e: int) -> tuple[bytes, bytes]:
     bits = der.sequence(der.integer(n), der.integer(e))
     alg = der.sequence(der.oid(OID_RSA), b"\x05\x00")
@@ -106,8 +97,11 @@ def _rsa_spki(n: int, e: int) -> tuple[bytes, bytes]:
 def parse_spki(spki: bytes) -> PublicKey | None:
     """Go's ParsePKIXPublicKey for RSA, EC and Ed25519.
 
-    Returns None for a key algorithm Go does not sign with (what Go leaves as
-    a nil key), and raises KeyError_ for a malformed RSA/EC/Ed25519 key.
+    The framing is encoding/asn1's (a SubjectPublicKeyInfo, nothing after
+    it); the key itself is crypto/x509's ``parsePublicKey``, the one copy in
+    :mod:`pkisign.golang.x509` that the re-parse of every written certificate
+    runs too.  Returns None for a key algorithm Go does not sign with (what
+    Go leaves as a nil key), and raises KeyError_ for a malformed key.
     """
     try:
         top = der.children(spki)
@@ -119,61 +113,44 @@ def parse_spki(spki: bytes) -> PublicKey | None:
         alg = der.children(parts[0][1])
         if not alg or alg[0][0] != 0x06:
             raise KeyError_("x509: malformed public key algorithm identifier")
-        oid = der.decode_oid(alg[0][2])
+        oid = tuple(int(arc) for arc in der.decode_oid(alg[0][2]).split("."))
         params = alg[1][2] if len(alg) > 1 else b""
         bit_string = parts[1][1]
         if not bit_string or bit_string[0] != 0:
             raise KeyError_("x509: malformed public key")
         bits = bit_string[1:]
-        if oid == OID_RSA:
-            if params != b"\x05\x00":
-                raise KeyError_("x509: RSA key missing NULL parameters")
-            seq = der.children(bits)
-            if len(seq) != 1 or seq[0][0] != 0x30:
-                raise KeyError_("x509: invalid RSA public key")
-            fields = der.children(seq[0][1])
-            if not fields:
-                raise KeyError_("x509: invalid RSA modulus")
-            n = _read_integer(fields[0][0], fields[0][1], "modulus")
-            if len(fields) < 2:
-                raise KeyError_("x509: invalid RSA public exponent")
-            e = _read_integer(fields[1][0], fields[1][1], "public exponent")
-            if n <= 0:
-                raise KeyError_("x509: RSA modulus is not a positive number")
-            if e <= 0:
-                raise KeyError_("x509: RSA public exponent is not a positive number")
-            if e >= 1 << 63:
-                raise KeyError_("x509: invalid RSA public exponent")
-            if n.bit_length() > MAX_RSA_BITS:
-                raise KeyError_(f"RSA key of {n.bit_length()} bits: pkisign reads RSA keys of at most "
-                                f"{MAX_RSA_BITS} bits")
-            key_bits, encoded = _rsa_spki(n, e)
-            return PublicKey("rsa", key_bits, encoded, rsa_n=n, rsa_e=e)
-        if oid == OID_EC:
-            param = der.children(params) if params else []
-            if len(param) != 1 or param[0][0] != 0x06:
-                raise KeyError_("x509: invalid ECDSA parameters")
-            curve = CURVES.get(der.decode_oid(param[0][2]))
-            if curve is None:
-                raise KeyError_("x509: unsupported elliptic curve")
-            if not ec_point_on_curve(curve, bits):
-                raise KeyError_("x509: failed to unmarshal elliptic curve point")
-            alg_id = der.sequence(der.oid(OID_EC), der.oid(curve.oid))
-            return PublicKey("ec", bits, der.sequence(alg_id, der.bit_string(bits)), curve=curve.name)
-        if oid == OID_ED25519:
-            if params:
-                raise KeyError_("x509: Ed25519 key encoded with illegal parameters")
-            if len(bits) != ED25519_PUBLIC_KEY_SIZE:
-                raise KeyError_("x509: wrong Ed25519 public key size")
-            alg_id = der.sequence(der.oid(OID_ED25519))
-            return PublicKey("ed25519", bits, der.sequence(alg_id, der.bit_string(bits)))
-        return None
     except der.DERError:
         raise KeyError_("x509: malformed public key") from None
     except (ValueError, TypeError) as exc:
         if isinstance(exc, KeyError_):
             raise
         raise KeyError_("x509: malformed public key") from None
+    if oid not in (go_x509.OID_RSA, go_x509.OID_ECDSA, go_x509.OID_ED25519):
+        # DSA (which Go reads and never signs with) and unknown algorithms.
+        if oid in go_x509.KNOWN_KEY_ALGORITHMS:
+            _go_public_key(oid, params, bits)
+        return None
+    parsed = _go_public_key(oid, params, bits)
+    if parsed[0] == "rsa":
+        _, n, e = parsed
+        if n.bit_length() > MAX_RSA_BITS:
+            raise KeyError_(f"RSA key of {n.bit_length()} bits: pkisign reads RSA keys of at most "
+                            f"{MAX_RSA_BITS} bits")
+        key_bits, encoded = _rsa_spki(n, e)
+        return PublicKey("rsa", key_bits, encoded, rsa_n=n, rsa_e=e)
+    if parsed[0] == "ec":
+        curve = parsed[1]
+        alg_id = der.sequence(der.oid(OID_EC), der.oid(curve.oid))
+        return PublicKey("ec", bits, der.sequence(alg_id, der.bit_string(bits)), curve=curve.name)
+    alg_id = der.sequence(der.oid(OID_ED25519))
+    return PublicKey("ed25519", bits, der.sequence(alg_id, der.bit_string(bits)))
+
+
+def _go_public_key(oid: tuple[int, ...], params: bytes, bits: bytes) -> tuple[Any, ...]:
+    try:
+        return go_x509.parse_public_key(oid, params, bits)
+    except go_x509.GoParseError as exc:
+        raise KeyError_(str(exc)) from None
 
 
 # -- signature algorithms -----------------------------------------------------

@@ -21,14 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import SigningError
+from ..golang.x509 import check_written_certificate, parse_certificate_checks
 from . import der
 from .certificate import CertificateTemplate, Extension
 from .extensions import build_extensions, encode_extension
 from .keys import PublicKey, SignatureAlgorithm
 from .names import EMPTY_NAME, NameError_, encode_go_name
 from .validity import Validity, encode_time
+from .verify import check_signature
 
-__all__ = ["IssuerIdentity", "TBS", "build_tbs", "assemble_certificate", "subject_bytes"]
+__all__ = ["IssuerIdentity", "TBS", "build_tbs", "assemble_certificate", "attach_signature", "subject_bytes"]
 
 _VERSION_3 = bytes.fromhex("a003020102")  # [0] EXPLICIT INTEGER 2
 
@@ -130,3 +132,25 @@ def assemble_certificate(tbs: bytes, identifier: bytes, signature: bytes) -> byt
     TBS's own ``signature`` field.
     """
     return der.sequence(tbs, identifier, der.bit_string(signature))
+
+
+def attach_signature(tbs: bytes, identifier: bytes, algorithm: SignatureAlgorithm, signature: bytes,
+                     issuer_key: PublicKey | None, built: TBS | None = None) -> bytes:
+    """The end of Go's CreateCertificate, for a signature made by any signer.
+
+    The signature must verify with the issuer's key (Go checks every
+    signature it makes: a faulty signer, or a wrong signature made
+    elsewhere, never lets a certificate out), the Certificate is assembled,
+    and Go's parser must accept it, as x509util re-parses what Go made.
+    ``built`` is the TBS when ``build_tbs`` made it: then only the parts it
+    copied or took from a template are parsed again.
+
+    Raises VerifyError or GoParseError; each caller words them for its user.
+    """
+    check_signature(algorithm, tbs, signature, issuer_key, allow_sha1=True)
+    certificate = assemble_certificate(tbs, identifier, signature)
+    if built is not None and built.issuer is not None:
+        check_written_certificate(certificate, built.issuer, built.subject, built.spki, built.encoded_extensions)
+    else:
+        parse_certificate_checks(certificate)
+    return certificate
