@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from pkisign.errors import UsageError
+from pkisign.golang.asn1 import time_ok as asn1_time_ok
 from pkisign.golang.reflect import GoError
 from pkisign.golang.time import duration_ns, parse_rfc3339
 from pkisign.golang.time.values import parse_duration as template_parse_duration
-from pkisign.golang.x509 import asn1_time_ok
 from pkisign.x509.names import NameError_, parse_name
 from pkisign.x509.validity import NS, parse_duration, resolve_validity
 

@@ -15,8 +15,9 @@ module              Go package
 ``big``             math/big: Int.SetString
 ``net``             net and net/url: IPs, masks, CIDRs, URLs
 ``crypto``          crypto/rsa, crypto/ecdsa (elliptic), crypto/ed25519 key checks
-``x509``            crypto/x509's parsers: parsePublicKey, the checks of
-                    ParseCertificate, encoding/asn1's time rules
+``asn1``            encoding/asn1: string types and times
+``x509``            crypto/x509's parsers: parsePublicKey and the checks of
+                    ParseCertificate
 ==================  ==========================================================
 
 docs/go-ports.md lists every rule with its golden and generator.  Nothing

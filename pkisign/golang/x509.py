@@ -28,6 +28,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
+from .asn1 import time_ok as asn1_time_ok
 from .crypto import CURVES, ED25519_PUBLIC_KEY_SIZE, ec_point_on_curve
 from .net import URLError, go_quote, is_valid_ip_mask, parse_ip, parse_url
 
@@ -36,7 +37,6 @@ __all__ = [
     "X509_NEGATIVE_SERIAL",
     "parse_certificate_checks",
     "check_written_certificate",
-    "asn1_time_ok",
     "unhandled_critical_extensions",
     "parse_public_key",
     "KNOWN_KEY_ALGORITHMS",
@@ -350,74 +350,6 @@ def _parse_ai(der: bytes) -> tuple[tuple[int, ...], bytes]:
     if params is None:
         raise GoParseError("x509: malformed parameters")
     return oid, params[1]
-
-
-# --------------------------------------------------------------------------
-# Time: encoding/asn1 (a time value inside a name) and cryptobyte (a
-# certificate's validity) both parse with time.Parse and then insist that
-# time.Format gives back the same text.  Together that accepts exactly the
-# canonical text of an in-range time: fixed-width digits, "Z" or a non-zero
-# +hhmm/-hhmm offset (hh <= 24 and mm <= 59, since a "+0060" would come back
-# as "+0100"), and for encoding/asn1's GeneralizedTime an optional fraction
-# of 1 to 9 digits with no trailing zero (its layout ends ".999999999").
-
-_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _digits(s: bytes) -> int | None:
-    return int(s) if s and all(0x30 <= c <= 0x39 for c in s) else None
-
-
-@lru_cache(maxsize=256)  # a batch signs many certificates with the same times
-def _canonical_time(s: bytes, year_len: int, with_seconds: bool, fraction: bool) -> bool:
-    n = year_len + (10 if with_seconds else 8)
-    if len(s) < n + 1:
-        return False
-    parsed = [_digits(s[:year_len])]
-    parsed += [_digits(s[k:k + 2]) for k in range(year_len, n, 2)]
-    fields = [f for f in parsed if f is not None]
-    if len(fields) != len(parsed):
-        return False
-    year, month, day, hour, minute = fields[:5]
-    second = fields[5] if with_seconds else 0
-    if year_len == 2:
-        # time.Parse's "06": 69..99 are 19xx, the rest 20xx (Go moves
-        # 2050.. back a century afterwards, which changes no verdict).
-        year += 1900 if year >= 69 else 2000
-    if not 1 <= month <= 12 or hour > 23 or minute > 59 or second > 59:
-        return False
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    if not 1 <= day <= _DAYS[month - 1] + (month == 2 and leap):
-        return False
-    if fraction and s[n:n + 1] == b".":
-        end = n + 1
-        while end < len(s) and 0x30 <= s[end] <= 0x39:
-            end += 1
-        if not 1 <= end - n - 1 <= 9 or s[end - 1] == 0x30:
-            return False
-        n = end
-    zone = s[n:]
-    if zone == b"Z":
-        return True
-    if len(zone) != 5 or zone[0] not in b"+-":
-        return False
-    zh, zm = _digits(zone[1:3]), _digits(zone[3:5])
-    return zh is not None and zm is not None and zh <= 24 and zm <= 59 and (zh, zm) != (0, 0)
-
-
-def asn1_time_ok(tag: int, value: bytes, *, fraction: bool = False) -> bool:
-    """Whether Go reads ``value`` as a UTCTime (tag 23) or GeneralizedTime (24).
-
-    ``fraction``: encoding/asn1's GeneralizedTime layout, which takes
-    fractional seconds; cryptobyte's (certificate validity) does not.
-    """
-    if tag == UTC_TIME:
-        # UTCTime may also omit the seconds (a fallback layout Go keeps
-        # although X.509 forbids it).
-        return _canonical_time(value, 2, True, False) or _canonical_time(value, 2, False, False)
-    if tag == GENERALIZED_TIME:
-        return _canonical_time(value, 4, True, fraction)
-    return False
 
 
 def _parse_time(s: _Str) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..golang.x509 import asn1_time_ok
+from ..golang.asn1 import ASN1Error, is_printable, parse_string, time_ok
 from . import der
 
 __all__ = [
@@ -63,8 +63,8 @@ STANDARD_ATTRIBUTES = {
 
 EMPTY_NAME = b"\x30\x00"
 
-# Universal tags of the string types Go's parser accepts in a name.
-_T61, _PRINTABLE, _UTF8, _BMP, _IA5, _NUMERIC = 0x14, 0x13, 0x0C, 0x1E, 0x16, 0x12
+# Universal tags of the string types encoding/asn1 writes for a Go string.
+_PRINTABLE, _UTF8, _IA5 = 0x13, 0x0C, 0x16
 
 
 class NameError_(ValueError):
@@ -89,52 +89,20 @@ def is_valid_utf8(text: str) -> bool:
     return True
 
 
-def _printable_byte(b: int, *, asterisk: bool, ampersand: bool) -> bool:
-    return (
-        0x61 <= b <= 0x7A or 0x41 <= b <= 0x5A or 0x30 <= b <= 0x39
-        or 0x27 <= b <= 0x29  # ' ( )
-        or 0x2B <= b <= 0x2F  # + , - . /
-        or b in b" :=?"
-        or (asterisk and b == 0x2A)
-        or (ampersand and b == 0x26)
-    )
-
-
 def _parse_value(tag: int, value: bytes) -> str | None:
     """encoding/asn1 into ``interface{}``: a Go string for the string types.
 
-    CSR subjects are read with ``asn1.Unmarshal``: string types must be valid
-    for their type (PrintableString may hold '*' and '&'); any other value is
-    kept as a non-string, which Go leaves out of the named fields.
+    CSR subjects are read with ``asn1.Unmarshal``; the string rules are
+    :func:`pkisign.golang.asn1.parse_string`.  Any other value is kept as a
+    non-string, which Go leaves out of the named fields.
     """
-    if tag == _T61:
-        return go_string(value)
-    if tag == _PRINTABLE:
-        if not all(_printable_byte(b, asterisk=True, ampersand=True) for b in value):
-            raise NameError_("asn1: syntax error: PrintableString contains invalid character")
-        return value.decode("ascii")
-    if tag == _UTF8:
-        try:
-            return value.decode("utf-8")
-        except UnicodeDecodeError:
-            raise NameError_("asn1: syntax error: invalid UTF-8 string") from None
-    if tag == _BMP:
-        if len(value) % 2:
-            raise NameError_("asn1: syntax error: invalid BMPString")
-        if value[-2:] == b"\x00\x00":
-            value = value[:-2]
-        # utf16.Decode: unpaired surrogates become U+FFFD.
-        return value.decode("utf-16-be", "replace")
-    if tag == _IA5:
-        if any(b > 0x7F for b in value):
-            raise NameError_("asn1: syntax error: IA5String contains invalid character")
-        return value.decode("ascii")
-    if tag == _NUMERIC:
-        if not all(0x30 <= b <= 0x39 or b == 0x20 for b in value):
-            raise NameError_("asn1: syntax error: NumericString contains invalid character")
-        return value.decode("ascii")
-    _check_other_value(tag, value)
-    return None
+    try:
+        text = parse_string(tag, value)
+    except ASN1Error as exc:
+        raise NameError_(str(exc)) from None
+    if text is None:
+        _check_other_value(tag, value)
+    return text
 
 
 def _check_other_value(tag: int, value: bytes) -> None:
@@ -164,7 +132,7 @@ def _check_other_value(tag: int, value: bytes) -> None:
             der.decode_oid(der.tlv(0x06, value))
         except der.DERError as exc:
             raise NameError_(f"asn1: syntax error: {exc}") from None
-    elif tag in (0x17, 0x18) and not asn1_time_ok(tag, value, fraction=True):
+    elif tag in (0x17, 0x18) and not time_ok(tag, value, fraction=True):
         raise NameError_(_asn1_time_error(tag, go_string(value)))
 
 
@@ -308,7 +276,7 @@ def _marshal_go_string(text: str) -> bytes:
     PrintableString.
     """
     raw = _go_bytes(text)
-    if all(_printable_byte(b, asterisk=False, ampersand=False) for b in raw):
+    if all(is_printable(b, asterisk=False, ampersand=False) for b in raw):
         return der.tlv(_PRINTABLE, raw)
     if not is_valid_utf8(text):
         raise NameError_("asn1: string not valid UTF-8")
