@@ -1,7 +1,7 @@
 """Template execution (a port of text/template/exec.go).
 
-Values follow :mod:`.gotypes`.  Two extra states mirror ``reflect.Value``:
-:data:`~.gotypes.INVALID` is the zero Value (a missing map key), and
+Values follow :mod:`pkisign.golang.reflect`.  Two extra states mirror ``reflect.Value``:
+:data:`~pkisign.golang.reflect.INVALID` is the zero Value (a missing map key), and
 :class:`Iface` marks a value read out of an ``interface{}`` slot (a
 ``map[string]interface{}`` entry, a ``[]interface{}`` element) before a
 pipeline unwraps it.  Go's error messages depend on that distinction
