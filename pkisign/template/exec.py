@@ -152,11 +152,6 @@ def _elem_value(v: Any, elem: GoType | None) -> Any:
     return v
 
 
-def _container_elem(v: Any) -> GoType | None:
-    t = type_of(v)
-    return t.elem if t is not None else None
-
-
 class Executor:
     """Executes one template tree (and the templates it calls) with ``funcs``."""
 
