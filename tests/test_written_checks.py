@@ -1,7 +1,7 @@
 """The Go re-parse of a certificate pkisign has just written.
 
 ``Issuer.attach`` checks only the parts of a new certificate that came from
-outside pkisign's own DER writer (``goparse.check_written_certificate``);
+outside pkisign's own DER writer (``golang.x509.check_written_certificate``);
 these tests hold that shortcut to the full port of Go's parser
 (``parse_certificate_checks``, itself held to real Go by test_goparse.py):
 same verdict, same message, for templates whose certificates Go refuses and

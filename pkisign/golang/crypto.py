@@ -1,8 +1,8 @@
 """The public-key checks of Go's crypto/rsa, crypto/elliptic and crypto/ed25519.
 
 One copy for every path that reads a key: a CSR's or issuer's
-SubjectPublicKeyInfo (keys.py), a certificate Go parses back (goparse.py)
-and a signature check (verify.py).
+SubjectPublicKeyInfo (x509/keys.py), a certificate Go parses back (golang/x509.py)
+and a signature check (x509/verify.py).
 """
 
 from __future__ import annotations

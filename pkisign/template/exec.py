@@ -1,7 +1,7 @@
 """Template execution (a port of text/template/exec.go).
 
-Values follow :mod:`.gotypes`.  Two extra states mirror ``reflect.Value``:
-:data:`~.gotypes.INVALID` is the zero Value (a missing map key), and
+Values follow :mod:`pkisign.golang.reflect`.  Two extra states mirror ``reflect.Value``:
+:data:`~pkisign.golang.reflect.INVALID` is the zero Value (a missing map key), and
 :class:`Iface` marks a value read out of an ``interface{}`` slot (a
 ``map[string]interface{}`` entry, a ``[]interface{}`` element) before a
 pipeline unwraps it.  Go's error messages depend on that distinction
@@ -150,11 +150,6 @@ def _elem_value(v: Any, elem: GoType | None) -> Any:
     if elem is None or elem.kind == "interface":
         return Iface(v)
     return v
-
-
-def _container_elem(v: Any) -> GoType | None:
-    t = type_of(v)
-    return t.elem if t is not None else None
 
 
 class Executor:

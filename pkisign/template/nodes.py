@@ -7,7 +7,7 @@ as their context (``executing "t" at <.A.B>``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..golang.strconv import quote
 
@@ -147,7 +147,6 @@ class NumberNode(Node):
     int64: int = 0
     uint64: int = 0
     float64: float = 0.0
-    complex128: Any = 0j
 
     def __str__(self) -> str:
         return self.text

@@ -18,8 +18,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/goenv.sh" regexref --gocode
 
-"$WORK/regexref" tables > "$ROOT/pkisign/template/gounicode.py"
-echo "regen_regexp: wrote $ROOT/pkisign/template/gounicode.py" >&2
+"$WORK/regexref" tables > "$ROOT/pkisign/golang/unicode.py"
+echo "regen_regexp: wrote $ROOT/pkisign/golang/unicode.py" >&2
 
 "$PYTHON" "$HERE/regexp_corpus.py" > "$WORK/cases.json"
 "$WORK/regexref" cases < "$WORK/cases.json" > "$WORK/out.json"

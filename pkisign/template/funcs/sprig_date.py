@@ -1,4 +1,4 @@
-"""sprig's date functions (date.go) on :class:`~..gotime.GoTime`."""
+"""sprig's date functions (date.go) on :class:`~pkisign.golang.time.values.GoTime`."""
 
 from __future__ import annotations
 

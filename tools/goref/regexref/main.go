@@ -6,7 +6,7 @@
 // pkisign/golang/unicode.py; see tools/goref/regen_regexp.sh.
 //
 // Usage: regexref cases < cases.json > records.json
-//        regexref tables > gounicode.py
+//        regexref tables > pkisign/golang/unicode.py
 //
 // A case is {"f": name, "re": pattern, "s": input, "n": int, "repl": text}.
 // f is a sprig function name (regexMatch, mustRegexMatch, regexFind,
