@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from pkisign.golang import net as gonet
 from pkisign.golang.net import URL, URLError, Userinfo
 from pkisign.golang.strconv import is_print_rune
+from pkisign.x509util.sans import split_sans
 
 GOLDENS = Path(__file__).parent / "goldens"
 URL_GOLDEN = json.loads((GOLDENS / "goturl.json").read_text(encoding="utf-8"))
@@ -84,7 +85,7 @@ def test_parse_ip_and_sans_match_go(rec: dict[str, Any]) -> None:
     go_ip = unhex(rec["ip"])
     assert (None if ip is None else gonet.to16(ip)) == go_ip
     assert gonet.ip_string(ip or b"") == rec["ip_string"]
-    dns, ips, emails, uris = gonet.split_sans([s])
+    dns, ips, emails, uris = split_sans([s])
     got = {"dns": dns, "ip": ips, "email": emails, "uri": uris}
     assert [k for k, v in got.items() if v] == [rec["san"]]
     if rec["san"] == "ip":
@@ -95,12 +96,12 @@ def test_parse_ip_and_sans_match_go(rec: dict[str, Any]) -> None:
 
 def test_split_sans_keeps_order_within_each_kind() -> None:
     sans = ["b.example", "1.2.3.4", "x@y", "spiffe://a/b", "a.example", "::1", "urn:x", "u@v"]
-    dns, ips, emails, uris = gonet.split_sans(sans)
+    dns, ips, emails, uris = split_sans(sans)
     assert dns == ["b.example", "a.example"]
     assert ips == [bytes(10) + b"\xff\xff\x01\x02\x03\x04", bytes(15) + b"\x01"]
     assert emails == ["x@y", "u@v"]
     assert [str(u) for u in uris] == ["spiffe://a/b", "urn:x"]
-    assert gonet.split_sans([]) == ([], [], [], [])
+    assert split_sans([]) == ([], [], [], [])
 
 
 def test_url_error_attributes() -> None:

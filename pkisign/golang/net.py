@@ -41,7 +41,6 @@ __all__ = [
     "parse_cidr",
     "parse_ip",
     "parse_url",
-    "split_sans",
     "to4",
     "to16",
 ]
@@ -823,36 +822,3 @@ def parse_url(s: str) -> URL:
     u.fragment = _s(f)
     u.raw_fragment = "" if _escape(f, _ENCODE_FRAGMENT) == frag else _s(frag)
     return u
-
-
-# --------------------------------------------------------------------------
-# go.step.sm/crypto/x509util
-
-
-def split_sans(sans: list[str]) -> tuple[list[str], list[bytes], list[str], list[URL]]:
-    """x509util.SplitSANs: (dns names, IPs, emails, URIs) in input order.
-
-    An IP literal wins, then a string ``url.Parse`` accepts with a scheme,
-    then anything containing "@" is an email, the rest DNS names.  IPs are
-    in Go's 16-byte form (``to16``), exactly what Go's list holds.
-    """
-    dns: list[str] = []
-    ips: list[bytes] = []
-    emails: list[str] = []
-    uris: list[URL] = []
-    for san in sans:
-        ip = parse_ip(san)
-        if ip is not None:
-            ips.append(_V4_IN_V6_PREFIX + ip if len(ip) == 4 else ip)
-            continue
-        try:
-            u: URL | None = parse_url(san)
-        except URLError:
-            u = None
-        if u is not None and u.scheme:
-            uris.append(u)
-        elif "@" in san:
-            emails.append(san)
-        else:
-            dns.append(san)
-    return dns, ips, emails, uris

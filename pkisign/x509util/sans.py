@@ -24,7 +24,7 @@ from ..x509.names import NameError_, encode_go_name, is_valid_utf8
 if TYPE_CHECKING:  # pragma: no cover
     from ..x509.csr import CSR
 
-__all__ = ["STANDARD_TYPES", "apply_sans", "csr_sans", "has_extended_sans", "subject_alt_name_extension",
+__all__ = ["STANDARD_TYPES", "split_sans", "apply_sans", "csr_sans", "has_extended_sans", "subject_alt_name_extension",
            "sanitize_name", "SANError"]
 
 STANDARD_TYPES = ("dns", "email", "ip", "uri", "auto", "")
@@ -273,7 +273,7 @@ def apply_sans(tpl: CertificateTemplate) -> None:
             except gonet.URLError:
                 pass  # x509util drops a URI that does not parse
         else:
-            dns, ips, emails, uris = gonet.split_sans([san.value])
+            dns, ips, emails, uris = split_sans([san.value])
             tpl.dns_names += dns
             tpl.ip_addresses += ips
             tpl.email_addresses += emails
@@ -306,7 +306,7 @@ def csr_sans(csr: CSR, omit_cn_san: bool) -> list[tuple[str, str]]:
 def _classified_sans(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     # A pure function of the strings, cached: re-classifying means a URL
     # parse per name, and a CSR signed again gives the same names.
-    dns, ips, emails, uris = gonet.split_sans(list(names))
+    dns, ips, emails, uris = split_sans(list(names))
     return tuple(
         [("dns", n) for n in dns]
         + [("ip", gonet.ip_string(ip)) for ip in ips]
@@ -320,3 +320,32 @@ def _decoders() -> Any:
     from . import certificate
 
     return certificate
+
+
+def split_sans(sans: list[str]) -> tuple[list[str], list[bytes], list[str], list[gonet.URL]]:
+    """x509util.SplitSANs: (dns names, IPs, emails, URIs) in input order.
+
+    An IP literal wins, then a string ``url.Parse`` accepts with a scheme,
+    then anything containing "@" is an email, the rest DNS names.  IPs are
+    in Go's 16-byte form (``to16``), exactly what Go's list holds.
+    """
+    dns: list[str] = []
+    ips: list[bytes] = []
+    emails: list[str] = []
+    uris: list[gonet.URL] = []
+    for san in sans:
+        ip = gonet.parse_ip(san)
+        if ip is not None:
+            ips.append(gonet.to16(ip) or ip)
+            continue
+        try:
+            u: gonet.URL | None = gonet.parse_url(san)
+        except gonet.URLError:
+            u = None
+        if u is not None and u.scheme:
+            uris.append(u)
+        elif "@" in san:
+            emails.append(san)
+        else:
+            dns.append(san)
+    return dns, ips, emails, uris
