@@ -60,6 +60,9 @@ INPUT_LIMITS: dict[str, tuple[str, int]] = {
 }
 
 
+_FIRST_READ = 64 * KIB
+
+
 class ReadError(Exception):
     """A file that could not be read: ``reason`` in Go's lower-case words."""
 
@@ -79,11 +82,16 @@ def read_limited(name: str, kind: str) -> bytes:
     """
     what, limit = INPUT_LIMITS[kind]
     try:
-        if name == "-":
-            data = sys.stdin.buffer.read(limit + 1)
-        else:
-            with open(name, "rb") as f:
-                data = f.read(limit + 1)
+        stream = sys.stdin.buffer if name == "-" else open(name, "rb")
+        try:
+            # A first read of a size real inputs fit in: read(limit + 1)
+            # would allocate the whole limit (a megabyte) for every file.
+            data = stream.read(min(limit + 1, _FIRST_READ))
+            if len(data) == _FIRST_READ:
+                data += stream.read(limit + 1 - _FIRST_READ)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
     except OSError as exc:
         # Go prints the bare reason in lower case: "no such file or directory".
         raise ReadError(exc.strerror.lower() if exc.strerror else type(exc).__name__) from None
