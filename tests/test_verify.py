@@ -72,3 +72,27 @@ def test_pkcs1v15_signature_length_and_range(rsa_key, monkeypatch, native):
     assert not verify._rsa_pkcs1v15_verify(key, DIGEST, b"\x00" + good, "sha256")
     n = numbers.public_numbers.n
     assert not verify._rsa_pkcs1v15_verify(key, DIGEST, n.to_bytes(256, "big"), "sha256")  # s >= n
+
+
+@pytest.mark.parametrize(("exponent", "refusal"), [
+    (4, "crypto/rsa: public exponent is even"),
+    (1, "crypto/rsa: public exponent too small or negative"),
+    ((1 << 31) + 1, "crypto/rsa: public exponent too large"),
+])
+def test_an_issuer_rsa_key_goes_through_crypto_rsa_s_check(rsa_key, exponent: int, refusal: str) -> None:
+    """The tail every certificate goes through (Issuer.attach and assemble) checks
+    the issuer's key as crypto/rsa does, before any arithmetic: an issuer
+    certificate whose RSA exponent Go's parser accepts but crypto/rsa refuses
+    signs nothing."""
+    from dataclasses import replace
+
+    from pkisign.x509.tbs import attach_signature
+
+    numbers, key = rsa_key
+    algorithm = keys.algorithm_by_name("SHA256-RSA")
+    tbs = b"\x30\x03\x02\x01\x01"
+    signature = pow(int.from_bytes(b"\x01" + bytes(255), "big"), numbers.d, numbers.public_numbers.n)
+    bad = replace(key, rsa_e=exponent)
+    with pytest.raises(verify.VerifyError) as refused:
+        attach_signature(tbs, algorithm.identifier, algorithm, signature.to_bytes(256, "big"), bad)
+    assert str(refused.value) == refusal
